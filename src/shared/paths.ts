@@ -1,0 +1,74 @@
+/**
+ * Every in-app path and every data-file path is built here, so no route string is typed twice.
+ * App paths are relative to the router's basename (BASE_PATH); data paths are relative to the
+ * deployed root and get the base prepended by the fetcher.
+ */
+
+/** List identifiers used in chunk files and caches. */
+export const listIds = {
+  all: 'all',
+  category: (slug: string) => `c:${slug}`,
+  tag: (name: string) => `t:${name}`,
+} as const;
+
+/** Percent-encode one path segment the way Jekyll writes URLs (non-ASCII as UTF-8 bytes). */
+export function encodeSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** Decode a path segment, keeping it as it is when it holds a broken escape. */
+export function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+export type ListQuery = {
+  tags?: readonly string[];
+  from?: string | null;
+  to?: string | null;
+  page?: number | null;
+};
+
+/** Query string of a list view; empty parts are left out so equal filters give equal URLs. */
+export function buildListSearch(query: ListQuery): string {
+  const params = new URLSearchParams();
+  for (const tag of query.tags ?? []) params.append('tag', tag);
+  if (query.from) params.set('from', query.from);
+  if (query.to) params.set('to', query.to);
+  if (query.page && query.page > 1) params.set('page', String(query.page));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export const paths = {
+  home: () => '/',
+  category: (slug: string, query: ListQuery = {}) =>
+    `/category/${encodeSegment(slug)}${buildListSearch(query)}`,
+  tag: (name: string, query: ListQuery = {}) => `/tag/${encodeSegment(name)}${buildListSearch(query)}`,
+  all: (query: ListQuery = {}) => `/latest${buildListSearch(query)}`,
+  search: (q?: string) => (q ? `/search?${new URLSearchParams({ q }).toString()}` : '/search'),
+  /** A post's permalink is already an app path. */
+  post: (url: string) => url,
+} as const;
+
+/** Route patterns for react-router (same module, so patterns and builders cannot drift). */
+export const routePatterns = {
+  home: '/',
+  category: '/category/:name',
+  tag: '/tag/:name',
+  all: '/latest',
+  search: '/search',
+} as const;
+
+export const dataPaths = {
+  manifest: () => 'data/manifest.json',
+  report: () => 'data/build-report.json',
+  home: (hash: string) => `data/home/${hash}.json`,
+  listIndex: (hash: string) => `data/list-index/${hash}.json`,
+  listChunk: (hash: string) => `data/lists/${hash}.json`,
+  articleIndex: (hash: string) => `data/article-index/${hash}.json`,
+  articleBucket: (hash: string) => `data/articles/${hash}.json`,
+} as const;

@@ -1,0 +1,21 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: { name: 'scripts', include: ['test/scripts/**/*.test.ts'], environment: 'node', testTimeout: 120_000 },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'app',
+          include: ['test/app/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['test/app/setup.ts'],
+        },
+      },
+    ],
+  },
+});
