@@ -1,0 +1,148 @@
+/**
+ * `npm run bench`: prebuild wall time and peak memory on synthetic archives made by the
+ * project's own generator, a rebuild after one new post, and `jekyll build` on the same
+ * site where Jekyll is installed. Figures are printed and written as JSON; nothing here
+ * asserts a budget, since shared machines are too noisy for timed pass/fail checks.
+ *
+ * Options:
+ *   --sizes 1000,10000,100000   archive sizes to measure
+ *   --jekyll-max 10000          largest size also built with Jekyll (it is slow)
+ *   --json FILE                 where to write the results (default bench-results.json)
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+type Run = { seconds: number; peakMiB: number; exitCode: number };
+type SizeResult = {
+  posts: number;
+  prebuild: Run;
+  rebuildOneNew: Run;
+  outputMiB: number;
+  jekyll: Run | null;
+};
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: process.env.BENCH_SIZES ?? '1000,10000,100000' },
+    'jekyll-max': { type: 'string', default: '10000' },
+    json: { type: 'string', default: 'bench-results.json' },
+  },
+});
+
+const root = path.resolve(import.meta.dirname, '..');
+const work = path.join(os.tmpdir(), 'broadsheet-bench');
+
+/** Peak resident memory of a process, read from /proc while it runs (Linux only). */
+function readPeakKiB(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /VmHWM:\s+(\d+)\s+kB/.exec(status);
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Runs a command, timing it and sampling its peak memory every 50 ms. */
+function measureCommand(command: string, args: string[], cwd = root): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let peak = 0;
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-4000);
+    });
+    const timer = setInterval(() => {
+      if (child.pid) peak = Math.max(peak, readPeakKiB(child.pid));
+    }, 50);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (code !== 0) process.stderr.write(`${command} ${args.join(' ')} exited ${code}\n${stderr}\n`);
+      resolve({ seconds, peakMiB: peak / 1024, exitCode: code ?? 1 });
+    });
+  });
+}
+
+function getFolderMiB(dir: string): number {
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) bytes += statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return bytes / 1024 / 1024;
+}
+
+function runTsx(script: string, args: string[]): Promise<Run> {
+  return measureCommand(process.execPath, ['--import', 'tsx', path.join(root, script), ...args]);
+}
+
+async function measureSize(posts: number, jekyllMax: number): Promise<SizeResult> {
+  const site = path.join(work, `site-${posts}`);
+  const out = path.join(work, `out-${posts}`);
+  const cache = path.join(work, `cache-${posts}`);
+  rmSync(site, { recursive: true, force: true });
+  rmSync(out, { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
+  process.stdout.write(`\n${posts} posts: generating…\n`);
+  const generated = await runTsx('scripts/generate-corpus.ts', ['--posts', String(posts), '--out', site, '--seed', '1']);
+  if (generated.exitCode !== 0) throw new Error('the generator failed');
+
+  process.stdout.write('  prebuild (cold)…\n');
+  const buildArgs = ['--source', site, '--out', out, '--cache', cache];
+  const prebuild = await runTsx('scripts/build-content.ts', buildArgs);
+
+  // One more post, newer than the rest, as the archive gets every few minutes.
+  const postsDir = path.join(site, '_posts');
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  writeFileSync(
+    path.join(postsDir, `${yesterday}-bench-new-post.md`),
+    `---\ntitle: 基准测试新消息\ndate: ${yesterday} 08:00:00 +0800\ncategories: benchnews\ntags: 基准新闻\n---\n<p>新消息正文。</p>\n`,
+  );
+  process.stdout.write('  rebuild after one new post…\n');
+  const rebuildOneNew = await runTsx('scripts/build-content.ts', buildArgs);
+  const outputMiB = getFolderMiB(out);
+
+  let jekyll: Run | null = null;
+  if (posts <= jekyllMax && spawnSync('jekyll', ['--version']).status === 0) {
+    process.stdout.write('  jekyll build…\n');
+    const jekyllOut = path.join(work, `jekyll-${posts}`);
+    rmSync(jekyllOut, { recursive: true, force: true });
+    jekyll = await measureCommand('jekyll', ['build', '--safe', '--quiet', '-s', site, '-d', jekyllOut]);
+  }
+  return { posts, prebuild, rebuildOneNew, outputMiB, jekyll };
+}
+
+function formatRun(run: Run | null): string {
+  if (!run) return 'n/a';
+  const failed = run.exitCode === 0 ? '' : ` (exit ${run.exitCode})`;
+  return `${run.seconds.toFixed(1)} s, ${run.peakMiB.toFixed(0)} MiB${failed}`;
+}
+
+async function main(): Promise<void> {
+  mkdirSync(work, { recursive: true });
+  const sizes = values.sizes.split(',').map((size) => Number(size.trim()));
+  if (sizes.some((size) => !Number.isInteger(size) || size <= 0)) {
+    process.stderr.write(`--sizes must be positive integers, got "${values.sizes}"\n`);
+    process.exit(2);
+  }
+  const results: SizeResult[] = [];
+  for (const size of sizes) results.push(await measureSize(size, Number(values['jekyll-max'])));
+
+  process.stdout.write('\n| posts | prebuild (cold) | rebuild, one new post | output | jekyll build |\n|---|---|---|---|---|\n');
+  for (const result of results) {
+    process.stdout.write(
+      `| ${result.posts} | ${formatRun(result.prebuild)} | ${formatRun(result.rebuildOneNew)} | ${result.outputMiB.toFixed(1)} MiB | ${formatRun(result.jekyll)} |\n`,
+    );
+  }
+  const machine = `${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  writeFileSync(values.json, `${JSON.stringify({ machine, results }, null, 2)}\n`);
+  process.stdout.write(`\n${machine}; results in ${values.json}\n`);
+  if (existsSync(work) && results.some((result) => result.prebuild.exitCode !== 0)) process.exit(1);
+}
+
+await main();
