@@ -1,0 +1,64 @@
+import { afterAll, expect, test } from 'vitest';
+import { readSiteConfig } from '../../scripts/content/read-config';
+import { removeSite, writeSite } from './fixtures/write-site';
+
+const roots: string[] = [];
+afterAll(async () => {
+  await Promise.all(roots.map(removeSite));
+});
+
+async function readConfig(text: string | null) {
+  const root = await writeSite(text === null ? {} : { '_config.yml': text });
+  roots.push(root);
+  return readSiteConfig(root);
+}
+
+test('reads title, description, lang, timezone, permalink, url and baseurl', async () => {
+  const { config, diagnostics } = await readConfig(
+    'title: 金融快讯\ndescription: 示例\nlang: zh-CN\ntimezone: Asia/Shanghai\npermalink: pretty\nurl: https://news.example.com/\nbaseurl: /archive\n',
+  );
+  expect(diagnostics).toEqual([]);
+  expect(config).toEqual({
+    title: '金融快讯',
+    description: '示例',
+    lang: 'zh-CN',
+    timezone: 'Asia/Shanghai',
+    permalink: 'pretty',
+    url: 'https://news.example.com',
+    baseurl: '/archive',
+  });
+});
+
+test('defaults without a config file', async () => {
+  const { config, diagnostics } = await readConfig(null);
+  expect(diagnostics).toEqual([]);
+  expect(config).toMatchObject({
+    lang: 'en',
+    timezone: 'UTC',
+    permalink: 'date',
+    url: '',
+    baseurl: '',
+  });
+});
+
+test('invalid YAML is an error with its line, and the defaults apply', async () => {
+  const { config, diagnostics } = await readConfig('title: a\npermalink: [x\nlang: zh\n');
+  expect(config.permalink).toBe('date');
+  expect(diagnostics).toEqual([
+    expect.objectContaining({ file: '_config.yml', severity: 'error' }),
+  ]);
+  expect(diagnostics[0]?.line).toBeGreaterThanOrEqual(2);
+});
+
+test('an unknown timezone is an error and falls back to UTC; unsupported settings warn', async () => {
+  const { config, diagnostics } = await readConfig('title: a\ntimezone: Mars/Base\nfuture: true\n');
+  expect(config.timezone).toBe('UTC');
+  expect(diagnostics).toEqual([
+    expect.objectContaining({ line: 2, severity: 'error' }),
+    expect.objectContaining({
+      line: 3,
+      severity: 'warning',
+      message: expect.stringContaining('future'),
+    }),
+  ]);
+});
