@@ -71,4 +71,6 @@ export const dataPaths = {
   listChunk: (hash: string) => `data/lists/${hash}.json`,
   articleIndex: (hash: string) => `data/article-index/${hash}.json`,
   articleBucket: (hash: string) => `data/articles/${hash}.json`,
+  /** Pagefind's entry module, from the manifest's `search` path (relative to `data/`). */
+  pagefind: (search: string) => `data/${search.replace(/^\/+|\/+$/g, '')}/pagefind.js`.replace('data//', 'data/'),
 } as const;

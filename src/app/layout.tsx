@@ -1,0 +1,117 @@
+import { Suspense, useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router-dom';
+import { listIds, paths } from '../shared/paths';
+import { useMessages } from '../lib/i18n';
+import { useManifest } from '../lib/manifest-query';
+import { SearchForm } from '../components/search-form';
+import { LoadingView } from '../components/ui/loading-view';
+import { SettingsMenu } from '../features/settings/components/settings-menu';
+import { ThemeToggle } from '../features/settings/components/theme-toggle';
+import { NewPostsNotice } from '../features/offline/components/new-posts-notice';
+import { UpdatePrompt } from '../features/offline/components/update-prompt';
+import { SaveOfflineButton } from '../features/offline/components/save-offline-button';
+import { offlineSources } from './offline-sources';
+
+/** Shows that a navigation is loading without moving anything on the page. */
+function NavigationProgress() {
+  const navigation = useNavigation();
+  if (navigation.state === 'idle') return null;
+  return <div aria-hidden="true" className="fixed inset-x-0 top-0 z-50 h-0.5 animate-pulse bg-accent" />;
+}
+
+function SiteHeader() {
+  const { t } = useMessages();
+  const manifest = useManifest();
+  const navClass = ({ isActive }: { isActive: boolean }) =>
+    `nav-link ${isActive ? 'nav-link-active' : ''}`;
+  return (
+    <header className="border-b border-rule bg-paper">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 pt-4 pb-3 sm:px-6">
+        <Link to={paths.home()} className="masthead mr-auto">
+          {manifest.site.title || 'Broadsheet'}
+        </Link>
+        <div className="order-last w-full sm:order-none sm:w-72">
+          <SearchForm compact />
+        </div>
+        <div className="flex items-center gap-1">
+          <ThemeToggle />
+          <SettingsMenu />
+        </div>
+      </div>
+      <nav aria-label={t.sectionsNav} className="mx-auto max-w-6xl px-4 sm:px-6">
+        <ul className="nav-scroller flex gap-1 overflow-x-auto border-t border-ink/80 py-1.5 text-sm whitespace-nowrap">
+          <li>
+            <NavLink to={paths.home()} end className={navClass}>
+              {t.home}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={paths.all()} className={navClass}>
+              {t.latest}
+            </NavLink>
+          </li>
+          {manifest.categories.map((category) => (
+            <li key={category.slug}>
+              <NavLink to={paths.category(category.slug)} className={navClass}>
+                {category.name}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+/**
+ * After a move to another page, put keyboard and screen-reader focus at the start of the new
+ * content, as a full page load would. Filter and page changes (same path) keep focus where it is.
+ */
+function useFocusMainOnPathChange() {
+  const { pathname } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    mainRef.current?.focus({ preventScroll: true });
+  }, [pathname]);
+  return mainRef;
+}
+
+/** Page frame: skip link, header with the sections, the view, footer. */
+export function Layout() {
+  const { t } = useMessages();
+  const manifest = useManifest();
+  const mainRef = useFocusMainOnPathChange();
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t.skipToContent}
+      </a>
+      <NavigationProgress />
+      <SiteHeader />
+      <UpdatePrompt />
+      <main ref={mainRef} id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 outline-none sm:px-6 sm:py-10">
+        <NewPostsNotice />
+        {/* A query whose key changes under a mounted view (a newer manifest) suspends here, not the whole page. */}
+        <Suspense fallback={<LoadingView />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="border-t border-rule">
+        <div className="mx-auto flex max-w-6xl flex-wrap justify-between gap-3 px-4 py-6 text-xs text-muted sm:px-6">
+          <p>{manifest.site.title}</p>
+          {/* Renders nothing for archives too large to keep whole on a device. */}
+          <SaveOfflineButton
+            manifest={manifest}
+            sources={offlineSources}
+            target={{ list: listIds.all, title: t.allPosts, path: paths.all(), ref: manifest.all }}
+          />
+          <p>{t.footerNote(manifest.posts)}</p>
+        </div>
+      </footer>
+      <ScrollRestoration />
+    </>
+  );
+}

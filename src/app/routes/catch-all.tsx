@@ -1,0 +1,61 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { redirect, useLoaderData, type LoaderFunctionArgs } from 'react-router-dom';
+import type { Manifest } from '../../shared/schema';
+import { decodeSegment, paths } from '../../shared/paths';
+import { manifestQueryOptions, useManifest } from '../../lib/manifest-query';
+import { useMessages } from '../../lib/i18n';
+import { NotFoundView } from '../../components/not-found-view';
+import { articleQueryOptions, useArticle } from '../../features/article/api/article-query';
+import { ArticleView } from '../../features/article/components/article-view';
+
+type CatchAllData = { kind: 'post'; path: string } | { kind: 'not-found' };
+
+/** The category an old index page (`/emnews/`, `/emnews`, `/emnews/index.html`) stood for, if any. */
+function getOldCategoryIndex(path: string, manifest: Manifest): string | null {
+  const segments = path.split('/').filter((segment) => segment !== '');
+  if (segments.length === 2 && segments[1] === 'index.html') segments.pop();
+  if (segments.length !== 1 || !segments[0]) return null;
+  const slug = decodeSegment(segments[0]).toLowerCase();
+  return manifest.categories.some((category) => category.slug === slug) ? slug : null;
+}
+
+/**
+ * Any other path: a post permalink first (bookmarks of posts must outlive us), then an old
+ * category index page, else the not-found view.
+ */
+export function createLoader(queryClient: QueryClient) {
+  return async ({ params, request }: LoaderFunctionArgs): Promise<CatchAllData | Response> => {
+    const manifest = await queryClient.ensureQueryData(manifestQueryOptions());
+    const path = `/${params['*'] ?? ''}`;
+    const article = await queryClient.ensureQueryData(articleQueryOptions(manifest, path));
+    if (article) return { kind: 'post', path };
+    const slug = getOldCategoryIndex(path, manifest);
+    if (slug !== null) return redirect(`${paths.category(slug)}${new URL(request.url).search}`);
+    return { kind: 'not-found' };
+  };
+}
+
+function ArticleRoute({ path }: { path: string }) {
+  const manifest = useManifest();
+  const article = useArticle(manifest, path);
+  if (!article) return <NotFoundView />;
+  return (
+    <>
+      <title>{`${article.title} · ${manifest.site.title}`}</title>
+      <ArticleView manifest={manifest} article={article} />
+    </>
+  );
+}
+
+export function CatchAllRoute() {
+  const { t } = useMessages();
+  const manifest = useManifest();
+  const data = useLoaderData<CatchAllData>();
+  if (data.kind === 'post') return <ArticleRoute path={data.path} />;
+  return (
+    <>
+      <title>{`${t.notFoundTitle} · ${manifest.site.title}`}</title>
+      <NotFoundView />
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useParams, useSearchParams } from 'react-router-dom';
+import { useManifest } from '../../lib/manifest-query';
+import { useMessages } from '../../lib/i18n';
+import { NotFoundView } from '../../components/not-found-view';
+import { ListView } from '../../features/feed/components/list-view';
+import { readListParams } from '../../features/feed/list-query-params';
+import { createListLoader } from './list-route';
+
+export function createLoader(queryClient: QueryClient) {
+  return createListLoader(queryClient, ({ params }) => ({ kind: 'tag', name: params.name ?? '' }));
+}
+
+export function TagRoute() {
+  const { t } = useMessages();
+  const manifest = useManifest();
+  const { name = '' } = useParams();
+  const [searchParams] = useSearchParams();
+  if (!manifest.tags.some((tag) => tag.name === name)) return <NotFoundView />;
+  return (
+    <>
+      <title>{`${t.tagList(name)} · ${manifest.site.title}`}</title>
+      <ListView target={{ kind: 'tag', name }} params={readListParams(searchParams)} />
+    </>
+  );
+}

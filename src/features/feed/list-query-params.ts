@@ -1,0 +1,27 @@
+import type { ListQuery } from '../../shared/paths';
+
+/** A list view's filters and page as read from the URL; anything malformed is dropped, not an error. */
+export type ListParams = { tags: string[]; from: string; to: string; page: number };
+
+const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
+
+export function readListParams(search: URLSearchParams): ListParams {
+  const tags = [...new Set(search.getAll('tag').filter((tag) => tag.trim() !== ''))];
+  const from = search.get('from') ?? '';
+  const to = search.get('to') ?? '';
+  const page = Number(search.get('page') ?? '1');
+  return {
+    tags,
+    from: dayPattern.test(from) ? from : '',
+    to: dayPattern.test(to) ? to : '',
+    page: Number.isInteger(page) && page >= 1 ? page : 1,
+  };
+}
+
+export function isFiltered(params: ListParams): boolean {
+  return params.tags.length > 0 || params.from !== '' || params.to !== '';
+}
+
+export function toListQuery(params: ListParams): ListQuery {
+  return { tags: params.tags, from: params.from, to: params.to, page: params.page };
+}

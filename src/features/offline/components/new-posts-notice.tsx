@@ -1,0 +1,65 @@
+import { useSyncExternalStore } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { fetchManifest, manifestQueryOptions } from '../../../lib/manifest-query';
+import { queryKeys } from '../../../lib/query-keys';
+import { useOfflineMessages } from '../messages';
+
+/** How often an open, visible tab looks for a newer build of the archive. */
+const POLL_INTERVAL = 60_000;
+
+function subscribeVisibility(listener: () => void) {
+  document.addEventListener('visibilitychange', listener);
+  return () => document.removeEventListener('visibilitychange', listener);
+}
+
+function useDocumentVisible(): boolean {
+  return useSyncExternalStore(
+    subscribeVisibility,
+    () => document.visibilityState === 'visible',
+    () => true,
+  );
+}
+
+export type NewPostsNoticeProps = {
+  /** Called after the new build is shown, e.g. to move focus or scroll to the list top. */
+  onShow?: () => void;
+};
+
+/**
+ * "N new posts": the archive grows every few minutes, so a newer manifest is fetched in the
+ * background under its own key and offered, while the page keeps showing the build it was
+ * rendered from; the lists change only when the reader asks for it.
+ */
+export function NewPostsNotice({ onShow }: NewPostsNoticeProps) {
+  const t = useOfflineMessages();
+  const client = useQueryClient();
+  const visible = useDocumentVisible();
+  const shown = useQuery({ ...manifestQueryOptions(), enabled: false }).data;
+  const latest = useQuery({
+    queryKey: [...queryKeys.manifest(), 'latest'],
+    queryFn: ({ signal }) => fetchManifest(signal),
+    refetchInterval: visible ? POLL_INTERVAL : false,
+    refetchIntervalInBackground: false,
+    refetchOnWindowFocus: 'always',
+    staleTime: 0,
+    gcTime: 0,
+    retry: false,
+  }).data;
+  if (!shown || !latest || latest.buildId === shown.buildId) return null;
+  const count = latest.posts - shown.posts;
+  if (count <= 0) return null;
+
+  const show = () => {
+    client.setQueryData(queryKeys.manifest(), latest);
+    // The reader asked for the new posts: take them to the top, where the lists now start.
+    if (onShow) onShow();
+    else window.scrollTo({ top: 0 });
+  };
+  return (
+    <div className="sticky top-0 z-40 flex justify-center py-2">
+      <button type="button" className="btn-primary rounded-full shadow" onClick={show}>
+        {t.newPosts(count)}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { useSyncExternalStore } from 'react';
+import type { z } from 'zod';
+
+export type StoredValue<T> = {
+  read: () => T;
+  write: (value: T) => void;
+  use: () => T;
+};
+
+/**
+ * A small value kept in localStorage, parsed with its schema on every read from storage (another
+ * tab or an older version may have written it), shared by every component that shows it.
+ */
+export function createStoredValue<T>(key: string, schema: z.ZodType<T>, fallback: T): StoredValue<T> {
+  const listeners = new Set<() => void>();
+  let current: T | undefined;
+
+  const load = (): T => {
+    try {
+      const raw = globalThis.localStorage?.getItem(key);
+      if (!raw) return fallback;
+      const parsed = schema.safeParse(JSON.parse(raw));
+      return parsed.success ? parsed.data : fallback;
+    } catch {
+      return fallback;
+    }
+  };
+
+  const read = (): T => {
+    if (current === undefined) current = load();
+    return current;
+  };
+
+  const write = (value: T) => {
+    current = value;
+    try {
+      globalThis.localStorage?.setItem(key, JSON.stringify(value));
+    } catch {
+      // A full quota or private mode: the value still holds for this visit.
+    }
+    for (const listener of listeners) listener();
+  };
+
+  const subscribe = (listener: () => void) => {
+    listeners.add(listener);
+    const onStorage = (event: StorageEvent) => {
+      if (event.key !== key) return;
+      current = load();
+      listener();
+    };
+    window.addEventListener('storage', onStorage);
+    return () => {
+      listeners.delete(listener);
+      window.removeEventListener('storage', onStorage);
+    };
+  };
+
+  return { read, write, use: () => useSyncExternalStore(subscribe, read, read) };
+}

@@ -1,0 +1,95 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { dataPaths } from '../../../shared/paths';
+import { getDataUrl } from '../../../lib/data-base';
+import { queryKeys } from '../../../lib/query-keys';
+
+/** Results whose details are loaded per search; Pagefind loads each result's fragment separately. */
+const RESULT_LIMIT = 30;
+
+const resultDataSchema = z.object({
+  url: z.string(),
+  excerpt: z.string(),
+  meta: z.record(z.string(), z.string()).catch({}),
+});
+
+export type SearchHit = { url: string; title: string; date: string | null; excerpt: string };
+export type SearchOutcome = { total: number; hits: SearchHit[] };
+
+/** Search could not start (offline, or the index is missing): the view says so instead of failing. */
+export class SearchUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('The search index could not be loaded', { cause });
+    this.name = 'SearchUnavailableError';
+  }
+}
+
+type PagefindResult = { data: () => Promise<unknown> };
+type Pagefind = {
+  options?: (options: Record<string, unknown>) => Promise<void>;
+  search: (query: string) => Promise<{ results: PagefindResult[] } | null>;
+};
+
+function isPagefind(value: unknown): value is Pagefind {
+  return typeof value === 'object' && value !== null && 'search' in value && typeof value.search === 'function';
+}
+
+const modules = new Map<string, Promise<Pagefind>>();
+
+/** Pagefind ships as an ES module next to its index; it is imported at run time, never bundled. */
+function loadPagefind(url: string): Promise<Pagefind> {
+  let module = modules.get(url);
+  if (!module) {
+    module = import(/* @vite-ignore */ url).then(async (loaded: unknown) => {
+      if (!isPagefind(loaded)) throw new Error('Not a Pagefind module');
+      await loaded.options?.({ baseUrl: '/' });
+      return loaded;
+    });
+    // A failed load (offline) must not stick: the next search tries again.
+    module.catch(() => modules.delete(url));
+    modules.set(url, module);
+  }
+  return module;
+}
+
+/** Result URLs are stored from the site root; the app routes them without its base. */
+function toAppPath(url: string): string {
+  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+  return base && url.startsWith(`${base}/`) ? url.slice(base.length) : url;
+}
+
+async function runSearch(bundle: string, q: string): Promise<SearchOutcome> {
+  let pagefind: Pagefind;
+  try {
+    pagefind = await loadPagefind(getDataUrl(dataPaths.pagefind(bundle)));
+  } catch (error) {
+    throw new SearchUnavailableError(error);
+  }
+  const response = await pagefind.search(q);
+  const results = response?.results ?? [];
+  const hits = await Promise.all(
+    results.slice(0, RESULT_LIMIT).map(async (result) => {
+      const data = resultDataSchema.parse(await result.data());
+      return {
+        url: toAppPath(data.url),
+        title: data.meta.title ?? data.url,
+        date: data.meta.date && !Number.isNaN(Date.parse(data.meta.date)) ? data.meta.date : null,
+        excerpt: data.excerpt,
+      };
+    }),
+  );
+  return { total: results.length, hits };
+}
+
+export function searchQueryOptions(bundle: string, q: string) {
+  return queryOptions({
+    queryKey: queryKeys.search(bundle, q),
+    queryFn: () => runSearch(bundle, q),
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
+export function useSearch(bundle: string | null, q: string) {
+  return useQuery({ ...searchQueryOptions(bundle ?? '', q), enabled: bundle !== null && q.trim() !== '' });
+}
