@@ -1,0 +1,446 @@
+/**
+ * Turns the posts read from a site into the files of the data bundle (see
+ * docs/decisions/002-bundle-layout.md). Pure: no file system, no clock, no Node-only API, so
+ * app tests can build fixture bundles with it in the browser-like test environment.
+ */
+import {
+  ARTICLE_INDEX_PAGE_SIZE,
+  BUNDLE_SCHEMA_VERSION,
+  LIST_CHUNK_SIZE,
+  LIST_HEAD_CHUNKS,
+  articleBucketSchema,
+  articleIndexPageSchema,
+  buildReportSchema,
+  homeSchema,
+  listChunkSchema,
+  listIndexSchema,
+  manifestSchema,
+  postSummarySchema,
+  articleSchema,
+} from '../../src/shared/schema';
+import type {
+  Article,
+  BuildReport,
+  Category,
+  ChunkRef,
+  Diagnostic,
+  Home,
+  ListRef,
+  Manifest,
+  PostLink,
+  PostSummary,
+  Tag,
+} from '../../src/shared/schema';
+import { listIds } from '../../src/shared/paths';
+import { getBucket, getBucketCount, getPostKey } from '../../src/shared/post-key';
+import type { SiteConfig, SourcePost } from './types';
+
+/** Posts on the home page's "latest" strip and in each category section. */
+export const HOME_LATEST = 20;
+export const HOME_SECTION_SIZE = 5;
+
+/** A tag names a category when at least this share of the tag's posts are in it... */
+const NAME_TAG_EXCLUSIVITY = 0.8;
+/** ...and it is on at least this share of the category's posts. */
+const NAME_TAG_COVERAGE = 0.5;
+
+export type SkippedFile = { file: string; reason: string };
+
+export type BundleInput = {
+  config: SiteConfig;
+  /** Every post read, published or not, in any order. */
+  posts: readonly SourcePost[];
+  /** Files under `_posts/` that were not posts at all. */
+  skipped?: readonly SkippedFile[];
+  diagnostics?: readonly Diagnostic[];
+  /** Path of the search index relative to the out dir (`pagefind/`), or null without search. */
+  search?: string | null;
+  /** Extra old host names whose links should become in-app links. */
+  hosts?: readonly string[];
+  /** File-name hash; the default is a small pure function that runs anywhere. */
+  hash?: (text: string) => string;
+  /**
+   * Receives each file as soon as it is made (the manifest comes last). Given this, the bundle's
+   * `files` stays empty, so a large archive need not hold all its output in memory.
+   */
+  write?: (path: string, text: string) => void;
+};
+
+export type Bundle = {
+  /** Path relative to the out dir (`manifest.json`, `lists/<hash>.json`) → file text; empty when `write` was given. */
+  files: Map<string, string>;
+  manifest: Manifest;
+  report: BuildReport;
+  /** The posts in the bundle (duplicates and unpublished left out), newest first. */
+  posts: SourcePost[];
+};
+
+/**
+ * A 64-bit hash of the UTF-16 code units as 16 hex digits: two multiply-xor lanes mixed at the
+ * end. Not cryptographic; it only has to make file names change when their content does.
+ */
+export function hashText(text: string): string {
+  let h1 = 0xdeadbeef ^ text.length;
+  let h2 = 0x41c6ce57 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return toHex(h1) + toHex(h2);
+}
+
+function toHex(value: number): string {
+  return (value >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Code-unit order: the same on every machine and locale, unlike `localeCompare`. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Oldest first by instant, then by URL, so equal dates still sort the same way every time. */
+function compareOldestFirst(a: SourcePost, b: SourcePost): number {
+  return Date.parse(a.date) - Date.parse(b.date) || compareText(a.url, b.url);
+}
+
+/** Category slug as Jekyll puts it in URLs: lower-cased, so `TechWeb` and `Techweb` merge. */
+export function getCategorySlug(category: string): string {
+  return category.toLowerCase();
+}
+
+function getPostSlugs(post: SourcePost): string[] {
+  return [...new Set(post.categories.map(getCategorySlug))];
+}
+
+function toSummary(post: SourcePost): PostSummary {
+  return {
+    url: post.url,
+    title: post.title,
+    date: post.date,
+    categories: getPostSlugs(post),
+    tags: [...new Set(post.tags)],
+    excerpt: post.excerpt,
+    chars: post.chars,
+  };
+}
+
+/** Drops duplicate URLs (first file by path wins) and unpublished posts, reporting both. */
+function selectPosts(posts: readonly SourcePost[]) {
+  const byFile = [...posts].sort((a, b) => compareText(a.file, b.file));
+  const keptByKey = new Map<string, SourcePost>();
+  const kept: SourcePost[] = [];
+  const skipped: SkippedFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const post of byFile) {
+    if (!post.published) {
+      skipped.push({ file: post.file, reason: `dated in the future (${post.date})` });
+      continue;
+    }
+    const key = getPostKey(post.url);
+    const first = keptByKey.get(key);
+    if (first) {
+      skipped.push({ file: post.file, reason: `duplicate URL of ${first.file}` });
+      diagnostics.push(
+        {
+          file: first.file,
+          line: 0,
+          severity: 'error',
+          message: `URL ${first.url} is also the URL of ${post.file}; this file is kept`,
+        },
+        {
+          file: post.file,
+          line: 0,
+          severity: 'error',
+          message: `URL ${post.url} is already the URL of ${first.file}; this file is left out`,
+        },
+      );
+      continue;
+    }
+    keptByKey.set(key, post);
+    kept.push(post);
+  }
+  return { kept, skipped, diagnostics };
+}
+
+type FileSink = {
+  write: (path: string, text: string) => void;
+  hash: (text: string) => string;
+  /** Every path written, for the build id. */
+  names: string[];
+};
+
+/**
+ * Each summary and article is validated once, on its own; the files that carry them are checked
+ * with these shells, so a summary shared by three lists is not validated three times over.
+ */
+const chunkShellSchema = listChunkSchema.omit({ posts: true });
+const bucketShellSchema = articleBucketSchema.omit({ posts: true });
+
+/** Adds a JSON file under a content-hashed name and returns the hash. */
+function addHashedFile(sink: FileSink, folder: string, value: unknown): string {
+  const text = JSON.stringify(value);
+  const hash = sink.hash(text);
+  const name = `${folder}/${hash}.json`;
+  sink.names.push(name);
+  sink.write(name, text);
+  return hash;
+}
+
+/** Writes a list (given oldest first) as stable chunks plus its index, and returns its ref. */
+function addList(sink: FileSink, id: string, oldestFirst: readonly PostSummary[]): ListRef {
+  const chunks: (ChunkRef & { index: number })[] = [];
+  for (let start = 0, index = 0; start < oldestFirst.length; start += LIST_CHUNK_SIZE, index++) {
+    const posts = oldestFirst.slice(start, start + LIST_CHUNK_SIZE);
+    const file = addHashedFile(sink, 'lists', { ...chunkShellSchema.parse({ list: id, index }), posts });
+    chunks.push({
+      file,
+      first: posts[0]?.date ?? '',
+      last: posts[posts.length - 1]?.date ?? '',
+      index,
+    });
+  }
+  const indexValue = listIndexSchema.parse({
+    list: id,
+    chunks: chunks.map(({ file, first, last }) => ({ file, first, last })),
+  });
+  return {
+    count: oldestFirst.length,
+    index: addHashedFile(sink, 'list-index', indexValue),
+    head: chunks.slice(-LIST_HEAD_CHUNKS),
+  };
+}
+
+/** Posts grouped by a key, keeping the oldest-first order within each group. */
+function groupPosts(oldestFirst: readonly SourcePost[], getKeys: (post: SourcePost) => string[]) {
+  const groups = new Map<string, SourcePost[]>();
+  for (const post of oldestFirst) {
+    for (const key of getKeys(post)) {
+      const group = groups.get(key);
+      if (group) group.push(post);
+      else groups.set(key, [post]);
+    }
+  }
+  return groups;
+}
+
+/** Most posts first, then by name: the order of every ranking in the manifest. */
+function compareByCount(a: [string, number], b: [string, number]): number {
+  return b[1] - a[1] || compareText(a[0], b[0]);
+}
+
+function countTags(posts: readonly SourcePost[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const post of posts) {
+    for (const tag of new Set(post.tags)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * The archive pairs each source's slug with one tag that names it (`emnews` → 东财滚动新闻).
+ * That tag is the most used one that lives (mostly) only in this category and is on at least
+ * half of its posts; otherwise the slug is the best name there is.
+ */
+function getCategoryName(
+  slug: string,
+  size: number,
+  tagCounts: Map<string, number>,
+  tagTotals: Map<string, number>,
+): string {
+  const ranked = [...tagCounts].sort(compareByCount);
+  for (const [tag, count] of ranked) {
+    if (count < size * NAME_TAG_COVERAGE) break;
+    if (count >= (tagTotals.get(tag) ?? 0) * NAME_TAG_EXCLUSIVITY) return tag;
+  }
+  return slug;
+}
+
+/** Older and newer neighbour of each post in its first category (all posts when it has none). */
+function getNeighbours(
+  oldestFirst: readonly SourcePost[],
+  byCategory: Map<string, SourcePost[]>,
+): Map<SourcePost, { prev: PostLink | null; next: PostLink | null }> {
+  const toLink = (post: SourcePost | undefined): PostLink | null =>
+    post ? { url: post.url, title: post.title } : null;
+  const positions = new Map<SourcePost[], Map<SourcePost, number>>();
+  const getPosition = (list: SourcePost[], post: SourcePost): number => {
+    let index = positions.get(list);
+    if (!index) {
+      index = new Map(list.map((item, i) => [item, i]));
+      positions.set(list, index);
+    }
+    return index.get(post) ?? -1;
+  };
+  const uncategorized = oldestFirst.filter((post) => getPostSlugs(post).length === 0);
+  const result = new Map<SourcePost, { prev: PostLink | null; next: PostLink | null }>();
+  for (const post of oldestFirst) {
+    const first = getPostSlugs(post)[0];
+    const list = (first === undefined ? uncategorized : byCategory.get(first)) ?? [];
+    const at = getPosition(list, post);
+    result.set(post, { prev: toLink(list[at - 1]), next: toLink(list[at + 1]) });
+  }
+  return result;
+}
+
+function addArticles(sink: FileSink, oldestFirst: readonly SourcePost[], byCategory: Map<string, SourcePost[]>) {
+  const buckets = getBucketCount(oldestFirst.length);
+  const neighbours = getNeighbours(oldestFirst, byCategory);
+  const byBucket = new Map<number, Article[]>();
+  for (const post of oldestFirst) {
+    const bucket = getBucket(post.url, buckets);
+    const links = neighbours.get(post) ?? { prev: null, next: null };
+    const article = articleSchema.parse({ ...toSummary(post), html: post.html, source: post.source, ...links });
+    const list = byBucket.get(bucket);
+    if (list) list.push(article);
+    else byBucket.set(bucket, [article]);
+  }
+  const hashes: (string | null)[] = new Array<string | null>(buckets).fill(null);
+  for (const [bucket, posts] of byBucket) {
+    posts.sort((a, b) => compareText(a.url, b.url));
+    hashes[bucket] = addHashedFile(sink, 'articles', { ...bucketShellSchema.parse({ bucket }), posts });
+  }
+  const pages: string[] = [];
+  for (let start = 0, page = 0; start < buckets; start += ARTICLE_INDEX_PAGE_SIZE, page++) {
+    const value = articleIndexPageSchema.parse({
+      page,
+      buckets: hashes.slice(start, start + ARTICLE_INDEX_PAGE_SIZE),
+    });
+    pages.push(addHashedFile(sink, 'article-index', value));
+  }
+  return { buckets, pages };
+}
+
+/** Host of an absolute or protocol-relative address, or null. */
+function getHost(address: string): string | null {
+  const match = /^(?:[a-z][a-z0-9+.-]*:)?\/\/([^/?#:]+)/i.exec(address);
+  return match?.[1]?.toLowerCase() ?? null;
+}
+
+/**
+ * Hosts the archive once lived on: the configured one and every host a post links to at its
+ * root with a protocol-relative link (the `[返回首页](//old-host/)` footers).
+ */
+function findHosts(config: SiteConfig, posts: readonly SourcePost[], extra: readonly string[]) {
+  const hosts = new Set(extra.map((host) => host.toLowerCase()));
+  const own = getHost(config.url);
+  if (own) hosts.add(own);
+  const rootLink = /href="\/\/([^/"?#:]+)\/"/g;
+  for (const post of posts) {
+    for (const match of post.html.matchAll(rootLink)) {
+      if (match[1]) hosts.add(match[1].toLowerCase());
+    }
+  }
+  return [...hosts].sort(compareText);
+}
+
+function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    compareText(a.file, b.file) ||
+    a.line - b.line ||
+    compareText(a.severity, b.severity) ||
+    compareText(a.message, b.message)
+  );
+}
+
+/** Every file of the bundle for these posts; equal input gives equal bytes. */
+export function createBundle(input: BundleInput): Bundle {
+  const { config } = input;
+  const files = new Map<string, string>();
+  const sink: FileSink = {
+    write: input.write ?? ((path, text) => files.set(path, text)),
+    hash: input.hash ?? hashText,
+    names: [],
+  };
+  const selected = selectPosts(input.posts);
+  const oldestFirst = selected.kept.sort(compareOldestFirst);
+  const summaries = new Map(oldestFirst.map((post) => [post, postSummarySchema.parse(toSummary(post))]));
+  const summarize = (posts: readonly SourcePost[]) =>
+    posts.map((post) => summaries.get(post) ?? toSummary(post));
+  const summarizeNewest = (posts: readonly SourcePost[]) => summarize(posts.slice(-HOME_SECTION_SIZE).reverse());
+
+  const all = addList(sink, listIds.all, summarize(oldestFirst));
+
+  const byCategory = groupPosts(oldestFirst, getPostSlugs);
+  const byTag = groupPosts(oldestFirst, (post) => [...new Set(post.tags)]);
+  const tagTotals = new Map([...byTag].map(([tag, posts]) => [tag, posts.length]));
+  const categoryOrder = [...byCategory]
+    .map(([slug, posts]): [string, number] => [slug, posts.length])
+    .sort(compareByCount);
+
+  const categories: Category[] = categoryOrder.map(([slug, count]) => {
+    const posts = byCategory.get(slug) ?? [];
+    const tagCounts = countTags(posts);
+    return {
+      slug,
+      name: getCategoryName(slug, count, tagCounts, tagTotals),
+      count,
+      list: addList(sink, listIds.category(slug), summarize(posts)),
+      tags: [...tagCounts].sort(compareByCount).map(([name, n]) => ({ name, count: n })),
+    };
+  });
+  const tags: Tag[] = [...tagTotals].sort(compareByCount).map(([name, count]) => ({
+    name,
+    count,
+    list: addList(sink, listIds.tag(name), summarize(byTag.get(name) ?? [])),
+  }));
+
+  const home: Home = homeSchema.parse({
+    latest: summarize(oldestFirst.slice(-HOME_LATEST).reverse()),
+    sections: categoryOrder.map(([slug]) => ({
+      category: slug,
+      posts: summarizeNewest(byCategory.get(slug) ?? []),
+    })),
+  });
+  const homeHash = addHashedFile(sink, 'home', home);
+  const articles = addArticles(sink, oldestFirst, byCategory);
+
+  const skipped = [...(input.skipped ?? []), ...selected.skipped].sort((a, b) =>
+    compareText(a.file, b.file),
+  );
+  const report = buildReportSchema.parse({
+    inputs: oldestFirst.length + skipped.length,
+    posts: oldestFirst.length,
+    skipped,
+    diagnostics: [...(input.diagnostics ?? []), ...selected.diagnostics].sort(compareDiagnostics),
+    urls: Object.fromEntries(
+      [...oldestFirst].sort((a, b) => compareText(a.file, b.file)).map((post) => [post.file, post.url]),
+    ),
+  });
+  const reportText = JSON.stringify(report);
+  sink.write('build-report.json', reportText);
+
+  // Shard names already are content hashes, so their names plus the report's hash cover every
+  // byte written: equal bundles get equal ids without hashing the shards twice.
+  const buildId = sink.hash([...new Set(sink.names)].sort(compareText).concat(sink.hash(reportText)).join('\n'));
+  const manifest = manifestSchema.parse({
+    schema: BUNDLE_SCHEMA_VERSION,
+    buildId,
+    site: {
+      title: config.title,
+      description: config.description,
+      lang: config.lang,
+      timezone: config.timezone,
+      url: joinSiteUrl(config.url, config.baseurl),
+      hosts: findHosts(config, oldestFirst, input.hosts ?? []),
+    },
+    posts: oldestFirst.length,
+    newest: oldestFirst[oldestFirst.length - 1]?.date ?? null,
+    home: homeHash,
+    all,
+    categories,
+    tags,
+    articles,
+    search: input.search ?? null,
+  });
+  sink.write('manifest.json', JSON.stringify(manifest));
+  return { files, manifest, report, posts: [...oldestFirst].reverse() };
+}
+
+function joinSiteUrl(url: string, baseurl: string): string {
+  if (!url) return '';
+  const base = baseurl.replace(/^\/+|\/+$/g, '');
+  return url.replace(/\/+$/, '') + (base ? `/${base}` : '');
+}

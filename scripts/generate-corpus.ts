@@ -1,0 +1,90 @@
+/**
+ * `npm run generate -- --posts N --out DIR [--seed S] [--with-broken]`: writes a synthetic
+ * archive site (config + `_posts/`) for tests and benchmarks. Same options, same bytes.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createCorpus } from './corpus/create-corpus';
+import type { CorpusOptions } from './corpus/create-corpus';
+
+/** Options of the generator. */
+export type GenerateOptions = CorpusOptions & {
+  /** Site root to write; its `_posts/` is emptied first so the result holds exactly N posts. */
+  out: string;
+};
+
+/** Writes the site and returns the number of files written. */
+export function generateSite(options: GenerateOptions): number {
+  rmSync(path.join(options.out, '_posts'), { recursive: true, force: true });
+  const folders = new Set<string>();
+  let count = 0;
+  for (const file of createCorpus(options)) {
+    const target = path.join(options.out, file.path);
+    const folder = path.dirname(target);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    // Synchronous writes are the fastest way to make many small files from one loop.
+    writeFileSync(target, file.content);
+    count++;
+  }
+  return count;
+}
+
+const USAGE =
+  'usage: npm run generate -- --posts N --out DIR [--seed S] [--with-broken] [--title T] [--start YYYY-MM-DD] [--max-gap MINUTES]';
+
+export function parseGenerateArgs(argv: readonly string[]): GenerateOptions {
+  const values = new Map<string, string>();
+  let withBroken = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--with-broken') withBroken = true;
+    else if (
+      ['--posts', '--out', '--seed', '--title', '--start', '--max-gap'].includes(arg ?? '')
+    ) {
+      const value = argv[++i];
+      if (value === undefined) throw new Error(`${arg} needs a value`);
+      values.set(arg ?? '', value);
+    } else throw new Error(`unknown argument: ${arg}`);
+  }
+  const posts = Number(values.get('--posts'));
+  const seed = Number(values.get('--seed') ?? '1');
+  const out = values.get('--out');
+  if (!Number.isInteger(posts) || posts < 0) throw new Error('--posts must be a whole number');
+  if (!Number.isInteger(seed)) throw new Error('--seed must be a whole number');
+  if (!out) throw new Error('--out is required');
+  const maxGap = values.has('--max-gap') ? Number(values.get('--max-gap')) : undefined;
+  if (maxGap !== undefined && !(maxGap > 0)) throw new Error('--max-gap must be a positive number');
+  return {
+    posts,
+    seed,
+    out,
+    withBroken,
+    title: values.get('--title'),
+    start: values.get('--start'),
+    maxGapMinutes: maxGap,
+  };
+}
+
+function isRunDirectly(): boolean {
+  const entry = process.argv[1];
+  return entry !== undefined && import.meta.url === pathToFileURL(path.resolve(entry)).href;
+}
+
+if (isRunDirectly()) {
+  try {
+    const options = parseGenerateArgs(process.argv.slice(2));
+    const started = performance.now();
+    const files = generateSite(options);
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    process.stderr.write(`${files} files written to ${options.out} in ${seconds} s\n`);
+  } catch (error) {
+    process.stderr.write(
+      `error: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`,
+    );
+    process.exitCode = 2;
+  }
+}

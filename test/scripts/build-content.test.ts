@@ -1,0 +1,233 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, expect, test } from 'vitest';
+import { buildReportSchema, listIndexSchema, manifestSchema } from '../../src/shared/schema';
+import { buildContent, main } from '../../scripts/build-content';
+import type { BuildOptions, SiteReader } from '../../scripts/build-content';
+import { readSiteConfig } from '../../scripts/content/read-config';
+import { readPostFile } from '../../scripts/content/read-post';
+import { listPostFiles } from '../../scripts/content/read-site';
+import {
+  addFiles,
+  createPostFile,
+  createTempDir,
+  readTree,
+  removeTempDirs,
+  writeSite,
+} from './build-fixtures';
+
+afterAll(removeTempDirs);
+
+const now = new Date('2024-06-01T00:00:00Z');
+
+const siteFiles = {
+  '_config.yml':
+    'title: 测试站点\nlang: zh-CN\ntimezone: Asia/Shanghai\nurl: https://news.example.org\n',
+  '_posts/2022-03-01-first.md': createPostFile('第一条', '2022-03-01 09:00:00 +0800'),
+  '_posts/2022-03-01-second.md': createPostFile('第二条', '2022-03-01 10:00:00 +0800'),
+  '_posts/2022-03-02-other.md': createPostFile(
+    '其他来源',
+    '2022-03-02 10:00:00 +0800',
+    'haigang',
+    '海港商报新闻',
+  ),
+  '_posts/2099-01-01-future.md': createPostFile('未来', '2099-01-01 10:00:00 +0800'),
+  '_posts/notes.txt': '不是文章\n',
+};
+
+/** The real reader, counting the files it parses. */
+function createCountingReader() {
+  const counter = { parsed: 0 };
+  const reader: SiteReader = {
+    readSiteConfig,
+    listPostFiles,
+    readPostFile: (...args) => {
+      counter.parsed++;
+      return readPostFile(...args);
+    },
+  };
+  return { reader, counter };
+}
+
+async function createOptions(
+  source: string,
+  fields: Partial<BuildOptions> = {},
+): Promise<BuildOptions> {
+  return {
+    source,
+    out: await createTempDir('out'),
+    strict: false,
+    cache: null,
+    search: false,
+    quietIfUnchanged: false,
+    now,
+    ...fields,
+  };
+}
+
+function parseJson(bytes: Buffer | undefined): unknown {
+  return JSON.parse(bytes?.toString('utf8') ?? 'null');
+}
+
+test('a site becomes a valid bundle and a complete report', async () => {
+  const options = await createOptions(await writeSite(siteFiles));
+  const result = await buildContent(options);
+  const tree = await readTree(options.out);
+  const manifest = manifestSchema.parse(parseJson(tree.get('manifest.json')));
+  const report = buildReportSchema.parse(parseJson(tree.get('build-report.json')));
+  expect(manifest.posts).toBe(3);
+  expect(report.inputs).toBe(5);
+  expect(report.inputs).toBe(report.posts + report.skipped.length);
+  expect(report.skipped.map((item) => item.file)).toEqual([
+    '_posts/2099-01-01-future.md',
+    '_posts/notes.txt',
+  ]);
+  expect(Object.keys(report.urls)).toEqual([
+    '_posts/2022-03-01-first.md',
+    '_posts/2022-03-01-second.md',
+    '_posts/2022-03-02-other.md',
+  ]);
+  expect(manifest.categories.map((category) => category.slug)).toEqual(['kuaixun', 'haigang']);
+  expect(result.posts).toBe(3);
+  // Every shard the manifest names exists.
+  listIndexSchema.parse(parseJson(tree.get(`list-index/${manifest.all.index}.json`)));
+  for (const page of manifest.articles.pages)
+    expect(tree.has(`article-index/${page}.json`)).toBe(true);
+});
+
+test('a second run gives byte-identical output and rewrites nothing', async () => {
+  const source = await writeSite(siteFiles);
+  const options = await createOptions(source);
+  await buildContent(options);
+  const first = await readTree(options.out);
+  const second = await buildContent(options);
+  expect(second.output.written).toBe(0);
+  expect(await readTree(options.out)).toEqual(first);
+  const elsewhere = await createOptions(source);
+  await buildContent(elsewhere);
+  expect(await readTree(elsewhere.out)).toEqual(first);
+});
+
+test('the out dir ends up holding exactly the bundle', async () => {
+  const source = await writeSite(siteFiles);
+  const options = await createOptions(source);
+  await addFiles(options.out, { 'lists/0123456789abcdef.json': '{}', 'stale/old.txt': 'x' });
+  await buildContent(options);
+  const tree = await readTree(options.out);
+  expect(tree.has('lists/0123456789abcdef.json')).toBe(false);
+  expect([...tree.keys()].some((name) => name.startsWith('stale/'))).toBe(false);
+});
+
+test('adding a newer post leaves the older list chunks untouched', async () => {
+  const files: Record<string, string> = { '_config.yml': siteFiles['_config.yml'] };
+  for (let i = 0; i < 150; i++) {
+    const minute = String(i % 60).padStart(2, '0');
+    const hour = String(8 + Math.floor(i / 60)).padStart(2, '0');
+    files[`_posts/2022-03-01-p${i}.md`] = createPostFile(
+      `第${i}条`,
+      `2022-03-01 ${hour}:${minute}:00 +0800`,
+    );
+  }
+  const source = await writeSite(files);
+  const options = await createOptions(source);
+  await buildContent(options);
+  const before = await readTree(options.out);
+  await addFiles(source, {
+    '_posts/2022-03-05-new.md': createPostFile('最新', '2022-03-05 09:00:00 +0800'),
+  });
+  await buildContent(options);
+  const after = await readTree(options.out);
+  const manifest = manifestSchema.parse(parseJson(after.get('manifest.json')));
+  const index = listIndexSchema.parse(
+    parseJson(after.get(`list-index/${manifest.all.index}.json`)),
+  );
+  const oldest = index.chunks[0]?.file ?? '';
+  expect(after.get(`lists/${oldest}.json`)).toEqual(before.get(`lists/${oldest}.json`));
+  expect(index.chunks).toHaveLength(2);
+});
+
+test('the cache spares reading unchanged files and a future post is read again once due', async () => {
+  const source = await writeSite(siteFiles);
+  const cache = await createTempDir('cache');
+  const { reader, counter } = createCountingReader();
+  const options = await createOptions(source, { cache });
+  const cold = await buildContent(options, reader);
+  expect(cold.parsed).toBe(5);
+  const first = await readTree(options.out);
+
+  counter.parsed = 0;
+  await buildContent(options, reader);
+  expect(counter.parsed).toBe(0);
+  expect(await readTree(options.out)).toEqual(first);
+
+  counter.parsed = 0;
+  await addFiles(source, {
+    '_posts/2022-03-03-new.md': createPostFile('新增', '2022-03-03 10:00:00 +0800'),
+  });
+  const later = await buildContent({ ...options, now: new Date('2099-06-01T00:00:00Z') }, reader);
+  expect(later.parsed).toBe(2);
+  expect(later.posts).toBe(5);
+});
+
+test('--strict turns errors into exit code 1; bad usage is exit code 2', async () => {
+  const source = await writeSite({
+    ...siteFiles,
+    '_posts/2022-03-01-dup.md': createPostFile(
+      '重复',
+      '2022-03-01 09:00:00 +0800',
+      'kuaixun',
+      '快讯滚动新闻',
+    ).replace('layout: post', 'layout: post\npermalink: /same.html'),
+    '_posts/2022-03-02-dup.md': createPostFile('重复', '2022-03-02 09:00:00 +0800').replace(
+      'layout: post',
+      'layout: post\npermalink: /same.html',
+    ),
+  });
+  const out = await createTempDir('out');
+  const output: string[] = [];
+  const stream = { write: (text: string) => output.push(text) };
+  const streams = { stdout: stream, stderr: stream };
+  const common = ['--source', source, '--out', out, '--no-search', '--no-cache'];
+  expect(await main(common, {}, streams)).toBe(0);
+  expect(await main([...common, '--strict'], {}, streams)).toBe(1);
+  expect(output.join('')).toMatch(/_posts\/2022-03-02-dup\.md: error: .*2022-03-01-dup\.md/);
+  expect(await main([...common, '--bogus'], {}, streams)).toBe(2);
+  expect(await main(['--source', path.join(source, 'missing'), '--out', out], {}, streams)).toBe(2);
+  const report = buildReportSchema.parse(
+    JSON.parse(await readFile(path.join(out, 'build-report.json'), 'utf8')),
+  );
+  expect(report.skipped).toContainEqual({
+    file: '_posts/2022-03-02-dup.md',
+    reason: 'duplicate URL of _posts/2022-03-01-dup.md',
+  });
+});
+
+test('the command line runs on its own and explains bad usage', async () => {
+  const run = promisify(execFile);
+  const tsx = path.join('node_modules', '.bin', 'tsx');
+  const failure = await run(tsx, ['scripts/build-content.ts', '--frobnicate']).catch(
+    (error: unknown) => error,
+  );
+  expect(failure).toMatchObject({
+    code: 2,
+    stderr: expect.stringContaining('unknown argument: --frobnicate'),
+  });
+});
+
+test('the search index is built, named in the manifest and byte-identical on a rebuild', async () => {
+  const source = await writeSite(siteFiles);
+  const options = await createOptions(source, { search: true });
+  await buildContent(options);
+  const first = await readTree(options.out);
+  const manifest = manifestSchema.parse(parseJson(first.get('manifest.json')));
+  expect(manifest.search).toBe('pagefind/');
+  expect(first.has('pagefind/pagefind.js')).toBe(true);
+  expect(first.has('pagefind/pagefind-entry.json')).toBe(true);
+  expect([...first.keys()].filter((name) => name.startsWith('pagefind/fragment/'))).toHaveLength(3);
+  const cached = await createOptions(source, { search: true, cache: await createTempDir('cache') });
+  await buildContent(cached);
+  await buildContent(cached);
+  expect(await readTree(cached.out)).toEqual(first);
+});
