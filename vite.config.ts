@@ -1,6 +1,11 @@
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { z } from 'zod';
+import { cacheNames } from './src/shared/cache-names';
+import { manifestSchema } from './src/shared/schema';
 
 /** `BASE_PATH` (e.g. `/finews/`) with exactly one slash at each end. */
 function getBasePath(): string {
@@ -9,9 +14,169 @@ function getBasePath(): string {
   return trimmed ? `/${trimmed}/` : '/';
 }
 
+/**
+ * The policy the shell ships with. No inline script anywhere; `wasm-unsafe-eval` because
+ * Pagefind searches with WebAssembly; images may come from anywhere because post images are
+ * remote. See docs/decisions/007-content-security-policy.md.
+ */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  // Inline styles only because Chrome checks the policy even while the sanitizer parses a post in an
+  // inert document, and real posts carry style attributes (which the sanitizer then drops).
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' https: http: data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-src 'none'",
+].join('; ');
+
+/**
+ * Folder copied into the build. The e2e runner points it at a temporary copy holding a test
+ * bundle, so test builds never touch `public/data`.
+ */
+const publicDir = process.env.BROADSHEET_PUBLIC_DIR ?? 'public';
+
+/** Site title of the prebuilt bundle, if there is one, for the feed link's title. */
+function readSiteTitle(): string {
+  try {
+    const parsed = manifestSchema.safeParse(JSON.parse(readFileSync(`${publicDir}/data/manifest.json`, 'utf8')));
+    return parsed.success ? parsed.data.site.title : '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Adds the CSP meta and the Atom feed link to the built shell. Build only: the dev server
+ * injects an inline React Refresh preamble that a strict policy would block.
+ */
+function shellHeadPlugin(base: string): Plugin {
+  return {
+    name: 'broadsheet-shell-head',
+    apply: 'build',
+    transformIndexHtml(html) {
+      const title = readSiteTitle() || 'Atom';
+      // Right after the charset, before anything that loads: a policy only governs what follows it.
+      const csp = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}" />`;
+      const withPolicy = html.replace(/(<meta charset="[^"]*"\s*\/?>)/i, `$1\n    ${csp}`);
+      if (withPolicy === html) throw new Error('index.html needs a <meta charset> for the CSP to follow.');
+      return {
+        html: withPolicy,
+        tags: [
+          { tag: 'meta', attrs: { name: 'theme-color', content: '#7f1d1d' }, injectTo: 'head' },
+          { tag: 'link', attrs: { rel: 'icon', href: `${base}icons/icon.svg`, type: 'image/svg+xml' }, injectTo: 'head' },
+          { tag: 'link', attrs: { rel: 'apple-touch-icon', href: `${base}icons/apple-touch-icon.png` }, injectTo: 'head' },
+          // Vite escapes attribute values, so a hostile site title stays text.
+          { tag: 'link', attrs: { rel: 'alternate', type: 'application/atom+xml', title, href: `${base}feed.xml` }, injectTo: 'head' },
+        ],
+      };
+    },
+  };
+}
+
+const base = getBasePath();
+
+/** Identity of the app bundle: it decides when the persisted query cache is thrown away. */
+function getAppVersion(): string {
+  if (process.env.BROADSHEET_APP_VERSION) return process.env.BROADSHEET_APP_VERSION;
+  const parsed = z.object({ version: z.string() }).safeParse(JSON.parse(readFileSync('package.json', 'utf8')));
+  return parsed.success ? parsed.data.version : '0.0.0';
+}
+
+/** Paths the service worker must never answer with the app shell. */
+const navigateFallbackDenylist = [/\/data\//, /\/feed(\/[^/]*)?\.xml$/, /\/sitemap[^/]*\.xml$/, /\/robots\.txt$/, /\/icons\//];
+
 export default defineConfig({
-  base: getBasePath(),
-  plugins: [react(), tailwindcss()],
+  base,
+  publicDir,
+  define: { 'import.meta.env.APP_VERSION': JSON.stringify(getAppVersion()) },
+  plugins: [
+    react(),
+    tailwindcss(),
+    shellHeadPlugin(base),
+    VitePWA({
+      registerType: 'prompt',
+      // The app registers through `virtual:pwa-register/react`; nothing is inlined into the HTML.
+      injectRegister: false,
+      strategies: 'generateSW',
+      manifest: {
+        name: 'Broadsheet 新闻存档',
+        short_name: 'Broadsheet',
+        description: '离线可读的新闻存档',
+        lang: 'zh-CN',
+        dir: 'ltr',
+        start_url: base,
+        scope: base,
+        display: 'standalone',
+        theme_color: '#7f1d1d',
+        background_color: '#fdf6e3',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // The shell only: the bundle is cached as it is read (below), and per-page HTML files
+        // are the same shell under other names, answered by the navigation route.
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        globIgnores: ['data/**', '404.html', '**/node_modules/**'],
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist,
+        cleanupOutdatedCaches: true,
+        // On the first install there is no older worker to respect: take the page at once, so what
+        // the first visit reads is cached. Updates still wait for the reader (registerType: prompt).
+        clientsClaim: true,
+        runtimeCaching: [
+          {
+            urlPattern: /\/data\/manifest\.json$/,
+            handler: 'NetworkFirst',
+            options: {
+              cacheName: cacheNames.manifest,
+              networkTimeoutSeconds: 3,
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+          {
+            // Content-hashed shards never change: once read, read from the cache forever.
+            urlPattern: /\/data\/(home|lists|list-index|article-index|articles)\/[0-9a-f]{8,64}\.json$/,
+            handler: 'CacheFirst',
+            options: {
+              cacheName: cacheNames.shards,
+              cacheableResponse: { statuses: [200] },
+              expiration: { maxEntries: 50_000, maxAgeSeconds: 365 * 24 * 60 * 60 },
+            },
+          },
+          {
+            // Pagefind's hashed chunks (`…_<hash>.pf_*`) never change either.
+            urlPattern: /\/data\/pagefind\/.*_[0-9a-f]{6,}\.pf_\w+$/,
+            handler: 'CacheFirst',
+            options: {
+              cacheName: cacheNames.search,
+              cacheableResponse: { statuses: [200] },
+              expiration: { maxEntries: 5_000, maxAgeSeconds: 365 * 24 * 60 * 60 },
+            },
+          },
+          {
+            // Its entry files name the chunks of the current build, so they must be fresh when possible.
+            urlPattern: /\/data\/pagefind\//,
+            handler: 'NetworkFirst',
+            options: {
+              cacheName: cacheNames.searchEntry,
+              networkTimeoutSeconds: 3,
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+        ],
+      },
+    }),
+  ],
   build: { target: 'es2022', sourcemap: false },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', port: Number(process.env.PORT ?? 4173) },

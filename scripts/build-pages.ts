@@ -1,0 +1,265 @@
+/**
+ * Postbuild: after `vite build`, give every URL of the archive a real file, so a deep link works
+ * on a host without rewrites and crawlers and link previews see each page's own title. Each file
+ * is the app shell with that page's head; the app boots and renders the view. Also writes the
+ * Atom feeds, the sitemap and robots.txt. See docs/decisions/006-static-pages-and-offline.md.
+ *
+ *   tsx scripts/build-pages.ts [--dist dist] [--pages all|posts|none]
+ *
+ * Env: `BASE_PATH` (as for the build), `SITE_URL` (absolute address of the deployment; default the
+ * `url` of `_config.yml`), `BROADSHEET_PAGES` (same as `--pages`).
+ */
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { decodeSegment, encodeSegment, paths } from '../src/shared/paths';
+import type { Manifest, PostSummary } from '../src/shared/schema';
+import { openBundle, type BundleReader } from './pages/read-bundle';
+import { FEED_LIMIT, renderFeed, renderSitemaps, type SitemapUrl } from './pages/render-feeds';
+import { parseShell, renderHead, summarize, type PageHead, type Shell } from './pages/render-head';
+
+export type PagesMode = 'all' | 'posts' | 'none';
+
+export type BuildPagesOptions = {
+  dist: string;
+  /** `all`: posts, categories and tags; `posts`: posts only; `none`: only 404.html, feeds and sitemap. */
+  pages?: PagesMode;
+  base?: string;
+  /** Absolute address the site is deployed at; overrides the bundle's `site.url`. */
+  siteUrl?: string;
+};
+
+export type BuildPagesResult = { files: number; bytes: number; skipped: string[]; ms: number };
+
+/** Names the app and the build own; a post URL that lands on one of them is not written. */
+const RESERVED = /^(index\.html|404\.html|sw\.js|manifest\.webmanifest|robots\.txt|feed\.xml|sitemap[^/]*\.xml|workbox-[^/]*\.js|(assets|data|icons|feed)\/.*)$/;
+
+/** Folder names at the root that old `/<category>/` index pages must not take over. */
+const RESERVED_FOLDERS = new Set(['assets', 'data', 'icons', 'feed', 'category', 'tag', 'search', 'latest']);
+
+function normalizeBase(base: string | undefined): string {
+  const trimmed = (base ?? '/').replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+/**
+ * The file a URL path is served from, relative to the deployed root, decoded as servers decode
+ * URLs; null when the path could escape the folder or cannot be a file name.
+ */
+export function getPageFile(urlPath: string): string | null {
+  let relative = urlPath.replace(/^\/+/, '');
+  if (relative === '' || relative.endsWith('/')) relative += 'index.html';
+  else if (!/\.html?$/.test(relative)) relative += '.html';
+  const segments = relative.split('/').map(decodeSegment);
+  const unsafe = segments.some(
+    (segment) => segment === '' || segment === '.' || segment === '..' || /[\\/\0]/.test(segment) || segment.length > 255,
+  );
+  if (unsafe) return null;
+  const file = segments.join('/');
+  return RESERVED.test(file) ? null : file;
+}
+
+type Page = { file: string; head: PageHead };
+
+class PageWriter {
+  readonly written = new Set<string>();
+  readonly skipped: string[] = [];
+  private readonly folders = new Set<string>();
+  files = 0;
+  bytes = 0;
+
+  constructor(
+    private readonly dist: string,
+    private readonly shell: Shell,
+  ) {}
+
+  async write(pages: Page[]) {
+    const batch: Promise<void>[] = [];
+    for (const page of pages) {
+      if (this.written.has(page.file)) {
+        this.skipped.push(`${page.file}: written already by another page`);
+        continue;
+      }
+      this.written.add(page.file);
+      batch.push(this.writeOne(page.file, this.shell.render(renderHead(page.head))));
+      // Bounded concurrency: enough to keep the disk busy, not so much that 100,000 open files pile up.
+      if (batch.length >= 64) await Promise.all(batch.splice(0));
+    }
+    await Promise.all(batch);
+  }
+
+  async writeOne(file: string, text: string) {
+    const target = path.join(this.dist, ...file.split('/'));
+    const folder = path.dirname(target);
+    if (!this.folders.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      this.folders.add(folder);
+    }
+    const bytes = Buffer.from(text);
+    this.files += 1;
+    this.bytes += bytes.length;
+    await writeFile(target, bytes);
+  }
+}
+
+function describePost(post: PostSummary, manifest: Manifest, toAddress: (p: string) => string): PageHead {
+  const canonical = toAddress(post.url);
+  const section = manifest.categories.find((category) => category.slug === post.categories[0])?.name;
+  const description = summarize(post.excerpt) || manifest.site.description;
+  return {
+    title: `${post.title} - ${manifest.site.title}`,
+    description,
+    canonical,
+    type: 'article',
+    siteName: manifest.site.title,
+    lang: manifest.site.lang,
+    published: post.date,
+    section,
+    tags: post.tags,
+    jsonLd: {
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      // Kept lean: 100,000 pages carry it. The description is in the meta tags already.
+      headline: post.title,
+      datePublished: post.date,
+      url: canonical,
+      inLanguage: manifest.site.lang,
+      ...(section ? { articleSection: section } : {}),
+      ...(post.tags.length ? { keywords: post.tags.join(',') } : {}),
+      publisher: { '@type': 'Organization', name: manifest.site.title },
+    },
+  };
+}
+
+function describeList(title: string, description: string, canonical: string, manifest: Manifest): PageHead {
+  return {
+    title: `${title} - ${manifest.site.title}`,
+    description,
+    canonical,
+    type: 'website',
+    siteName: manifest.site.title,
+    lang: manifest.site.lang,
+  };
+}
+
+export async function buildPages(options: BuildPagesOptions): Promise<BuildPagesResult> {
+  const started = performance.now();
+  const dist = path.resolve(options.dist);
+  const base = normalizeBase(options.base);
+  const mode = options.pages ?? 'all';
+  const bundle: BundleReader = await openBundle(dist);
+  const { manifest } = bundle;
+  const site = manifest.site;
+  const siteUrl = (options.siteUrl ?? site.url).replace(/\/+$/, '');
+  // Paths in the bundle are relative to the deployed root; the root sits at BASE_PATH (or at the site address).
+  const toAddress = (appPath: string) => (siteUrl ? `${siteUrl}${appPath}` : `${base.slice(0, -1)}${appPath}`);
+
+  const shellHtml = await readFile(path.join(dist, 'index.html'), 'utf8');
+  const shell = parseShell(shellHtml);
+  const writer = new PageWriter(dist, shell);
+
+  await writer.writeOne(
+    '404.html',
+    shell.render(
+      renderHead({
+        ...describeList('页面未找到', site.description, toAddress('/'), manifest),
+        noindex: true,
+      }),
+    ),
+  );
+
+  const all = await bundle.readList(manifest.all);
+  const sitemap: SitemapUrl[] = [{ loc: toAddress('/') }];
+
+  if (mode !== 'none') {
+    const pages: Page[] = [];
+    for (const post of all) {
+      const file = getPageFile(post.url);
+      if (!file) {
+        writer.skipped.push(`${post.url}: not a safe file name`);
+        continue;
+      }
+      pages.push({ file, head: describePost(post, manifest, toAddress) });
+    }
+    await writer.write(pages);
+  }
+  for (const post of all) sitemap.push({ loc: toAddress(post.url), lastmod: post.date });
+
+  const listPages: Page[] = [];
+  for (const category of manifest.categories) {
+    const canonical = toAddress(paths.category(category.slug));
+    sitemap.push({ loc: canonical });
+    const head = describeList(category.name, `${category.name}：${category.count} 篇`, canonical, manifest);
+    const file = getPageFile(paths.category(category.slug));
+    if (file) listPages.push({ file, head });
+    // The old site's `/<category>/` index pages keep working as bookmarks.
+    if (!RESERVED_FOLDERS.has(category.slug)) {
+      const old = getPageFile(`/${encodeSegment(category.slug)}/`);
+      if (old) listPages.push({ file: old, head });
+    }
+  }
+  for (const tag of manifest.tags) {
+    const canonical = toAddress(paths.tag(tag.name));
+    sitemap.push({ loc: canonical });
+    const file = getPageFile(paths.tag(tag.name));
+    if (file) listPages.push({ file, head: describeList(tag.name, `${tag.name}：${tag.count} 篇`, canonical, manifest) });
+  }
+  if (mode === 'all') {
+    listPages.push({ file: 'latest.html', head: describeList('最新', site.description, toAddress(paths.all()), manifest) });
+    listPages.push({ file: 'search.html', head: { ...describeList('搜索', site.description, toAddress(paths.search()), manifest), noindex: true } });
+    await writer.write(listPages);
+  }
+
+  // Feeds: the whole site, then one per category, as jekyll-feed's `categories` option writes them.
+  const writeFeed = async (file: string, title: string, home: string, posts: PostSummary[]) => {
+    const entries = await Promise.all(posts.map(async (summary) => ({ summary, article: await bundle.readArticle(summary.url) })));
+    await writer.writeOne(file, renderFeed({ site, self: toAddress(`/${file}`), home, title, toAddress, entries }));
+  };
+  await rm(path.join(dist, 'feed'), { recursive: true, force: true });
+  await writeFeed('feed.xml', site.title, toAddress('/'), all.slice(0, FEED_LIMIT));
+  for (const category of manifest.categories) {
+    if (/[\\/\0]/.test(category.slug) || category.slug === '.' || category.slug === '..') continue;
+    const posts = await bundle.readNewest(category.list, FEED_LIMIT);
+    await writeFeed(`feed/${category.slug}.xml`, `${site.title} | ${category.name}`, toAddress(paths.category(category.slug)), posts);
+  }
+
+  // A sitemap needs absolute addresses; without a known site address there is nothing valid to write.
+  if (siteUrl) {
+    for (const [name, text] of renderSitemaps(sitemap, toAddress)) await writer.writeOne(name, text);
+  }
+  const robots = ['User-agent: *', 'Allow: /', ...(siteUrl ? [`Sitemap: ${toAddress('/sitemap.xml')}`] : []), ''];
+  await writer.writeOne('robots.txt', robots.join('\n'));
+
+  return { files: writer.files, bytes: writer.bytes, skipped: writer.skipped, ms: performance.now() - started };
+}
+
+function readMode(value: string | undefined): PagesMode {
+  if (value === undefined || value === '') return 'all';
+  if (value === 'all' || value === 'posts' || value === 'none') return value;
+  throw new Error(`--pages must be all, posts or none (got ${value})`);
+}
+
+async function runCli() {
+  const { values } = parseArgs({
+    options: { dist: { type: 'string', default: 'dist' }, pages: { type: 'string' } },
+  });
+  const result = await buildPages({
+    dist: values.dist,
+    pages: readMode(values.pages ?? process.env.BROADSHEET_PAGES),
+    base: process.env.BASE_PATH,
+    siteUrl: process.env.SITE_URL,
+  });
+  for (const line of result.skipped.slice(0, 20)) console.warn(`build-pages: skipped ${line}`);
+  if (result.skipped.length > 20) console.warn(`build-pages: … and ${result.skipped.length - 20} more skipped`);
+  console.log(
+    `build-pages: ${result.files} pages, ${(result.bytes / 1e6).toFixed(1)} MB in ${(result.ms / 1000).toFixed(1)} s`,
+  );
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  runCli().catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  });
+}

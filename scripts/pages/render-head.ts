@@ -1,0 +1,90 @@
+/**
+ * The `<head>` of a pre-rendered page: the shell's own head with the page's title, description,
+ * canonical address, Open Graph tags and JSON-LD. Every value here comes from post front matter,
+ * which is hostile input, so each one is escaped for the context it lands in.
+ */
+
+export type PageHead = {
+  title: string;
+  description: string;
+  /** Absolute when the site address is known, else root-relative. */
+  canonical: string;
+  type: 'article' | 'website';
+  siteName: string;
+  lang: string;
+  /** ISO date of an article. */
+  published?: string;
+  section?: string;
+  tags?: readonly string[];
+  noindex?: boolean;
+  /** Structured data, written as a JSON data block. */
+  jsonLd?: Record<string, unknown>;
+};
+
+/** Escape text for an HTML text node or a double-quoted attribute. */
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/**
+ * JSON that is safe inside `<script type="application/ld+json">`: no `<` can close the element
+ * or open a comment, and the line separators old parsers choke on are escaped.
+ */
+export function serializeJsonForHtml(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** Collapse whitespace and cut to `max` characters, for descriptions. */
+export function summarize(text: string, max = 160): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+function meta(attr: 'name' | 'property', key: string, content: string): string {
+  return `<meta ${attr}="${key}" content="${escapeHtml(content)}" />`;
+}
+
+export function renderHead(head: PageHead): string {
+  const lines = [
+    `<title>${escapeHtml(head.title)}</title>`,
+    meta('name', 'description', head.description),
+    `<link rel="canonical" href="${escapeHtml(head.canonical)}" />`,
+    meta('property', 'og:title', head.title),
+    meta('property', 'og:description', head.description),
+    meta('property', 'og:type', head.type),
+    meta('property', 'og:url', head.canonical),
+    meta('property', 'og:site_name', head.siteName),
+    meta('property', 'og:locale', head.lang.replace('-', '_')),
+  ];
+  if (head.published) lines.push(meta('property', 'article:published_time', head.published));
+  if (head.section) lines.push(meta('property', 'article:section', head.section));
+  for (const tag of head.tags ?? []) lines.push(meta('property', 'article:tag', tag));
+  if (head.noindex) lines.push(meta('name', 'robots', 'noindex'));
+  if (head.jsonLd) lines.push(`<script type="application/ld+json">${serializeJsonForHtml(head.jsonLd)}</script>`);
+  return lines.join('\n    ');
+}
+
+export type Shell = {
+  /** Render the shell with a page's head in place of the shell's title. */
+  render: (head: string) => string;
+};
+
+/** Split the built `index.html` around its `<title>` so each page costs one string join. */
+export function parseShell(html: string): Shell {
+  const withoutDescription = html.replace(/\s*<meta name="description"[^>]*>/i, '');
+  const match = /<title>[\s\S]*?<\/title>/i.exec(withoutDescription);
+  if (!match) throw new Error('The app shell has no <title> to replace.');
+  const before = withoutDescription.slice(0, match.index);
+  const after = withoutDescription.slice(match.index + match[0].length);
+  return { render: (head) => `${before}${head}${after}` };
+}

@@ -1,0 +1,95 @@
+/**
+ * One persistent Chromium context per test file (a service worker needs a real profile), with
+ * everything a test should fail on collected as it happens: CSP violations, page errors, dialogs.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { z } from 'zod';
+
+// The page's own globals, used inside callbacks that run in the browser (this file is checked as Node code).
+declare const navigator: { serviceWorker?: { controller: unknown } };
+
+const envSchema = z.object({
+  CHROME_PATH: z.string().default('/usr/bin/chromium'),
+  E2E_WORK: z.string(),
+  E2E_SITE: z.string(),
+  E2E_DIST: z.string(),
+  E2E_URL: z.string().url(),
+  E2E_SPA_URL: z.string().url(),
+  E2E_SUB_URL: z.string().url(),
+});
+export type E2eEnv = z.infer<typeof envSchema>;
+
+/** What scripts/run-e2e.ts hands over; a clear error when the tests are run without it. */
+export function getE2eEnv(): E2eEnv {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) throw new Error('Run the e2e tests with `npm run test:e2e` (it builds and serves the test site).');
+  return parsed.data;
+}
+
+export type Problems = { csp: string[]; errors: string[]; dialogs: string[] };
+
+export type Session = {
+  context: BrowserContext;
+  problems: Problems;
+  newPage: () => Promise<Page>;
+  close: () => Promise<void>;
+};
+
+export async function launchSession(): Promise<Session> {
+  const env = getE2eEnv();
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: env.CHROME_PATH,
+    headless: true,
+    locale: 'zh-CN',
+    timezoneId: 'America/New_York',
+    viewport: { width: 1200, height: 800 },
+    serviceWorkers: 'allow',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  context.setDefaultTimeout(15_000);
+  const problems: Problems = { csp: [], errors: [], dialogs: [] };
+  const watch = (page: Page) => {
+    page.on('console', (message) => {
+      const text = message.text();
+      if (/Content Security Policy/i.test(text)) problems.csp.push(text);
+    });
+    page.on('pageerror', (error) => problems.errors.push(error.message));
+    page.on('dialog', (dialog) => {
+      problems.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+  };
+  context.on('page', watch);
+  for (const page of context.pages()) watch(page);
+  return {
+    context,
+    problems,
+    newPage: async () => context.pages()[0] ?? (await context.newPage()),
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Resolve an app path (`/category/x`) against a served root that may carry a base. */
+export function getPageUrl(root: string, appPath: string): string {
+  return `${root.replace(/\/$/, '')}${appPath}`;
+}
+
+/** Wait until a service worker controls the page, so what it reads from now on is cached. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller), null, { timeout: 30_000 });
+}

@@ -1,0 +1,81 @@
+/**
+ * The archive grows and the app changes while readers have it open: a new build is offered, never
+ * forced. Runs on its own copy of the site, since it rebuilds it.
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../scripts/serve';
+import { getE2eEnv, launchSession, waitForServiceWorker, type Session } from './support/browser';
+import { buildSite, rebuildContent } from './support/build-site';
+import { addNewestPost } from './support/fixture-site';
+
+// The page's own globals, used inside callbacks that run in the browser (this file is checked as Node code).
+declare const window: { dispatchEvent(event: Event): boolean };
+
+const env = getE2eEnv();
+let work: string;
+let site: string;
+let dist: string;
+let server: RunningServer;
+let session: Session;
+let page: Page;
+
+beforeAll(async () => {
+  work = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-updates-'));
+  site = path.join(work, 'site');
+  dist = path.join(work, 'dist');
+  cpSync(env.E2E_SITE, site, { recursive: true });
+  cpSync(env.E2E_DIST, dist, { recursive: true });
+  server = await startServer({ root: dist });
+  session = await launchSession();
+  page = await session.newPage();
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+test('new posts after a rebuild are announced, and shown only when asked for', async () => {
+  await page.goto(server.url);
+  await waitForServiceWorker(page);
+  await page.getByRole('main').getByRole('link').first().waitFor();
+
+  const post = addNewestPost(site);
+  await rebuildContent({ site, work: path.join(work, 'build'), dist });
+  // Coming back to the tab makes it look at once instead of at the next minute's poll.
+  await page.evaluate(() => window.dispatchEvent(new Event('visibilitychange')));
+
+  const notice = page.getByRole('button', { name: '1 条新消息' });
+  await notice.waitFor({ timeout: 30_000 });
+  expect(await page.getByRole('link', { name: post.title }).count()).toBe(0);
+  await notice.click();
+  await page.getByRole('link', { name: post.title }).first().waitFor();
+  expect(await notice.count()).toBe(0);
+});
+
+test('a new app version is offered, and nothing reloads until the reader accepts', async () => {
+  await buildSite({ site, work: path.join(work, 'build'), dist, appVersion: '99.0.0-e2e' });
+  await page.reload();
+  const prompt = page.getByRole('status', { name: '新版本可用' });
+  await prompt.waitFor({ timeout: 60_000 });
+
+  await page.evaluate(() => Reflect.set(globalThis, '__stillHere', true));
+  await page.waitForTimeout(2000);
+  expect(await page.evaluate(() => Reflect.get(globalThis, '__stillHere'))).toBe(true);
+
+  await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: '重新加载' }).click()]);
+  expect(await page.evaluate(() => Reflect.get(globalThis, '__stillHere'))).toBeUndefined();
+  await page.getByRole('main').getByRole('link').first().waitFor();
+  expect(await prompt.count()).toBe(0);
+});
+
+test('nothing broke the Content-Security-Policy, threw, or opened a dialog', () => {
+  expect(session.problems.csp).toEqual([]);
+  expect(session.problems.errors).toEqual([]);
+  expect(session.problems.dialogs).toEqual([]);
+});

@@ -1,0 +1,182 @@
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { buildContent } from '../../scripts/build-content';
+import { buildPages, getPageFile } from '../../scripts/build-pages';
+
+const SHELL = `<!doctype html>
+<html lang="zh-CN">
+  <head>
+    <meta charset="UTF-8" />
+    <title>Broadsheet</title>
+    <script type="module" crossorigin src="/assets/index-abc12345.js"></script>
+  </head>
+  <body><div id="root"></div></body>
+</html>
+`;
+
+const HOSTILE = `</title><script>alert(1)</script> "引号" & <b>粗</b> ]]> \u0001`;
+
+let root: string;
+let dist: string;
+
+async function writeFixtureSite(site: string) {
+  await mkdir(path.join(site, '_posts'), { recursive: true });
+  await writeFile(
+    path.join(site, '_config.yml'),
+    'title: 测试站\nurl: https://news.example.org\ntimezone: Asia/Shanghai\nlang: zh-CN\n',
+  );
+  const posts = [
+    [
+      '2024-03-01-a.md',
+      `title: ${JSON.stringify(HOSTILE)}\ncategories: kuaixun\ntags: [快讯]`,
+      `<p>正文 ${HOSTILE}</p>`,
+    ],
+    ['2024-03-02-b.md', 'title: 第二篇\ncategories: 财经\ntags: [快讯, 宏观]', '<p>第二篇正文</p>'],
+    [
+      '2024-03-03-c.md',
+      'title: 第三篇\ncategories: kuaixun\npermalink: /pretty/c/',
+      '<p>第三篇正文</p>',
+    ],
+  ];
+  for (const [name, front, body] of posts)
+    await writeFile(path.join(site, '_posts', name!), `---\n${front}\n---\n${body}\n`);
+}
+
+async function listFiles(folder: string, prefix = ''): Promise<string[]> {
+  const entries = await readdir(path.join(folder, prefix), { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries) {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) files.push(...(await listFiles(folder, relative)));
+    else files.push(relative);
+  }
+  return files.sort();
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-pages-'));
+  const site = path.join(root, 'site');
+  dist = path.join(root, 'dist');
+  await writeFixtureSite(site);
+  await buildContent({
+    source: site,
+    out: path.join(dist, 'data'),
+    strict: false,
+    cache: null,
+    search: false,
+    quietIfUnchanged: false,
+    now: new Date('2024-06-01T00:00:00Z'),
+  });
+  await writeFile(path.join(dist, 'index.html'), SHELL);
+});
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+test('a page file is the decoded permalink, and unsafe paths get none', () => {
+  expect(getPageFile('/kuaixun/2024/03/01/a.html')).toBe('kuaixun/2024/03/01/a.html');
+  expect(getPageFile('/%E8%B4%A2%E7%BB%8F/2024/03/02/b.html')).toBe('财经/2024/03/02/b.html');
+  expect(getPageFile('/pretty/c/')).toBe('pretty/c/index.html');
+  expect(getPageFile('/no-extension')).toBe('no-extension.html');
+  expect(getPageFile('/a/../../etc/passwd')).toBeNull();
+  expect(getPageFile('/a/%2E%2E/b.html')).toBeNull();
+  expect(getPageFile('/a%2Fb.html')).toBeNull();
+  expect(getPageFile('/index.html')).toBeNull();
+  expect(getPageFile('/assets/index-abc12345.js')).toBeNull();
+});
+
+test('every post, category and tag gets the shell with its own escaped head', async () => {
+  await buildPages({ dist, base: '/' });
+  const files = await listFiles(dist);
+  for (const file of [
+    '404.html',
+    'kuaixun/2024/03/01/a.html',
+    '财经/2024/03/02/b.html',
+    'pretty/c/index.html',
+    'category/kuaixun.html',
+    'category/财经.html',
+    'kuaixun/index.html',
+    'tag/快讯.html',
+    'feed.xml',
+    'feed/kuaixun.xml',
+    'sitemap.xml',
+    'robots.txt',
+  ]) {
+    expect(files).toContain(file);
+  }
+  const html = await readFile(path.join(dist, 'kuaixun/2024/03/01/a.html'), 'utf8');
+  expect(html).not.toContain('<script>alert(1)');
+  expect(html).toContain(
+    '<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &quot;引号&quot; &amp; &lt;b&gt;粗&lt;/b&gt;',
+  );
+  expect(html).toContain(
+    '<link rel="canonical" href="https://news.example.org/kuaixun/2024/03/01/a.html" />',
+  );
+  expect(html).toContain(
+    '<meta property="article:published_time" content="2024-03-01T00:00:00+08:00" />',
+  );
+  expect(html).toContain(
+    '<script type="module" crossorigin src="/assets/index-abc12345.js"></script>',
+  );
+  const jsonLd = /<script type="application\/ld\+json">([^<]*)<\/script>/.exec(html)?.[1] ?? '';
+  expect(JSON.parse(jsonLd)).toMatchObject({
+    '@type': 'NewsArticle',
+    datePublished: '2024-03-01T00:00:00+08:00',
+  });
+  expect(JSON.parse(jsonLd).headline).toContain('</title><script>');
+  const notFound = await readFile(path.join(dist, '404.html'), 'utf8');
+  expect(notFound).toContain('<meta name="robots" content="noindex" />');
+});
+
+test('the feed holds the newest posts as jekyll-feed writes them, well-formed', async () => {
+  const feed = await readFile(path.join(dist, 'feed.xml'), 'utf8');
+  expect(
+    feed.startsWith(
+      '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"',
+    ),
+  ).toBe(true);
+  expect(feed.match(/<entry>/g)).toHaveLength(3);
+  expect(feed.indexOf('第三篇')).toBeLessThan(feed.indexOf('第二篇'));
+  expect(feed).toContain('<id>https://news.example.org/kuaixun/2024/03/01/a</id>');
+  expect(feed).toContain('<category term="宏观" />');
+  expect(feed).toContain(']]]]><![CDATA[>');
+  expect(feed).not.toContain('\u0001');
+  // Titles are escaped text; bodies are HTML inside CDATA, as jekyll-feed writes them.
+  expect(feed).toContain(
+    '<title type="html">&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &quot;引号&quot;',
+  );
+  const categoryFeed = await readFile(path.join(dist, 'feed/kuaixun.xml'), 'utf8');
+  expect(categoryFeed.match(/<entry>/g)).toHaveLength(2);
+  const robots = await readFile(path.join(dist, 'robots.txt'), 'utf8');
+  expect(robots).toContain('Sitemap: https://news.example.org/sitemap.xml');
+});
+
+test('a second run writes byte-identical files', async () => {
+  const read = async () => {
+    const contents = new Map<string, string>();
+    for (const file of await listFiles(dist))
+      contents.set(file, await readFile(path.join(dist, file), 'utf8'));
+    return contents;
+  };
+  const first = await read();
+  await buildPages({ dist, base: '/' });
+  expect(await read()).toEqual(first);
+});
+
+test('under a base path without a site address, links are root-relative and no sitemap is written', async () => {
+  const copy = path.join(root, 'dist-sub');
+  await mkdir(copy, { recursive: true });
+  await writeFile(path.join(copy, 'index.html'), SHELL);
+  await cp(path.join(dist, 'data'), path.join(copy, 'data'), { recursive: true });
+  const result = await buildPages({ dist: copy, base: '/finews/', siteUrl: '', pages: 'none' });
+  const files = await listFiles(copy);
+  expect(files).not.toContain('kuaixun/2024/03/01/a.html');
+  expect(files).not.toContain('sitemap.xml');
+  expect(files).toContain('404.html');
+  expect(result.files).toBeGreaterThan(0);
+  const feed = await readFile(path.join(copy, 'feed.xml'), 'utf8');
+  expect(feed).toContain('<link href="/finews/kuaixun/2024/03/01/a.html" rel="alternate"');
+});
