@@ -7,6 +7,8 @@
  * Options:
  *   --sizes 1000,10000,100000   archive sizes to measure
  *   --jekyll-max 10000          largest size also built with Jekyll (it is slow)
+ *   --search-max 10000          largest size also measured with the Pagefind index (it is
+ *                               the slowest and most memory-hungry part of a build)
  *   --json FILE                 where to write the results (default bench-results.json)
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -18,7 +20,10 @@ import { parseArgs } from 'node:util';
 type Run = { seconds: number; peakMiB: number; exitCode: number };
 type SizeResult = {
   posts: number;
+  /** Cold build without the search index. */
   prebuild: Run;
+  /** Cold build with the search index, where measured. */
+  prebuildWithSearch: Run | null;
   rebuildOneNew: Run;
   outputMiB: number;
   jekyll: Run | null;
@@ -28,6 +33,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: process.env.BENCH_SIZES ?? '1000,10000,100000' },
     'jekyll-max': { type: 'string', default: '10000' },
+    'search-max': { type: 'string', default: '10000' },
     json: { type: 'string', default: 'bench-results.json' },
   },
 });
@@ -81,7 +87,7 @@ function runTsx(script: string, args: string[]): Promise<Run> {
   return measureCommand(process.execPath, ['--import', 'tsx', path.join(root, script), ...args]);
 }
 
-async function measureSize(posts: number, jekyllMax: number): Promise<SizeResult> {
+async function measureSize(posts: number, jekyllMax: number, searchMax: number): Promise<SizeResult> {
   const site = path.join(work, `site-${posts}`);
   const out = path.join(work, `out-${posts}`);
   const cache = path.join(work, `cache-${posts}`);
@@ -92,9 +98,17 @@ async function measureSize(posts: number, jekyllMax: number): Promise<SizeResult
   const generated = await runTsx('scripts/generate-corpus.ts', ['--posts', String(posts), '--out', site, '--seed', '1']);
   if (generated.exitCode !== 0) throw new Error('the generator failed');
 
-  process.stdout.write('  prebuild (cold)…\n');
-  const buildArgs = ['--source', site, '--out', out, '--cache', cache];
+  process.stdout.write('  prebuild (cold, no search)…\n');
+  const buildArgs = ['--source', site, '--out', out, '--cache', cache, '--no-search'];
   const prebuild = await runTsx('scripts/build-content.ts', buildArgs);
+  let prebuildWithSearch: Run | null = null;
+  if (posts <= searchMax) {
+    process.stdout.write('  prebuild (cold, with search)…\n');
+    const searchOut = path.join(work, `out-search-${posts}`);
+    rmSync(searchOut, { recursive: true, force: true });
+    prebuildWithSearch = await runTsx('scripts/build-content.ts', ['--source', site, '--out', searchOut, '--no-cache']);
+    rmSync(searchOut, { recursive: true, force: true });
+  }
 
   // One more post, newer than the rest, as the archive gets every few minutes.
   const postsDir = path.join(site, '_posts');
@@ -114,7 +128,7 @@ async function measureSize(posts: number, jekyllMax: number): Promise<SizeResult
     rmSync(jekyllOut, { recursive: true, force: true });
     jekyll = await measureCommand('jekyll', ['build', '--safe', '--quiet', '-s', site, '-d', jekyllOut]);
   }
-  return { posts, prebuild, rebuildOneNew, outputMiB, jekyll };
+  return { posts, prebuild, prebuildWithSearch, rebuildOneNew, outputMiB, jekyll };
 }
 
 function formatRun(run: Run | null): string {
@@ -131,13 +145,23 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const results: SizeResult[] = [];
-  for (const size of sizes) results.push(await measureSize(size, Number(values['jekyll-max'])));
+  for (const size of sizes) {
+    results.push(await measureSize(size, Number(values['jekyll-max']), Number(values['search-max'])));
+  }
 
-  process.stdout.write('\n| posts | prebuild (cold) | rebuild, one new post | output | jekyll build |\n|---|---|---|---|---|\n');
+  process.stdout.write(
+    '\n| posts | prebuild (cold) | with search | rebuild, one new post | output | jekyll build |\n|---|---|---|---|---|---|\n',
+  );
   for (const result of results) {
-    process.stdout.write(
-      `| ${result.posts} | ${formatRun(result.prebuild)} | ${formatRun(result.rebuildOneNew)} | ${result.outputMiB.toFixed(1)} MiB | ${formatRun(result.jekyll)} |\n`,
-    );
+    const cells = [
+      String(result.posts),
+      formatRun(result.prebuild),
+      formatRun(result.prebuildWithSearch),
+      formatRun(result.rebuildOneNew),
+      `${result.outputMiB.toFixed(1)} MiB`,
+      formatRun(result.jekyll),
+    ];
+    process.stdout.write(`| ${cells.join(' | ')} |\n`);
   }
   const machine = `${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   writeFileSync(values.json, `${JSON.stringify({ machine, results }, null, 2)}\n`);

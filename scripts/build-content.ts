@@ -16,6 +16,7 @@ import {
   DEFAULT_CACHE_DIR,
   getCacheKey,
   getConfigFingerprint,
+  getReaderFingerprint,
   getSiteCacheDir,
   openReadCache,
 } from './content/cache';
@@ -81,7 +82,7 @@ async function readResults(
 ) {
   const files = await reader.listPostFiles(options.source);
   const results = new Array<FileResult>(files.length);
-  const fingerprint = getConfigFingerprint(config);
+  const fingerprint = `${await getReaderFingerprint()}\0${getConfigFingerprint(config)}`;
   let parsed = 0;
   for (const [index, file] of files.entries()) {
     // Synchronous reads: for many small files from a warm disk cache they measured about ten

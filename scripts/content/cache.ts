@@ -80,6 +80,20 @@ export function getConfigFingerprint(config: SiteConfig): string {
   return JSON.stringify(Object.entries(config).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/**
+ * A fingerprint of the code that reads files (every `read-*.ts` module beside this one and the
+ * Markdown renderer's version), so changing how a file is read never serves stale results,
+ * even when nobody remembers to bump CACHE_VERSION.
+ */
+export async function getReaderFingerprint(): Promise<string> {
+  const hash = createHash('sha256');
+  const names = (await readdir(import.meta.dirname)).filter((name) => /^read-.*\.ts$/.test(name)).sort();
+  for (const name of names) hash.update(name).update(await readFile(path.join(import.meta.dirname, name)));
+  const markdownIt = path.join(import.meta.dirname, '..', '..', 'node_modules', 'markdown-it', 'package.json');
+  hash.update(await readFile(markdownIt).catch(() => Buffer.alloc(0)));
+  return hash.digest('hex').slice(0, 16);
+}
+
 export function getCacheKey(file: string, bytes: Uint8Array, configFingerprint: string): string {
   return createHash('sha256')
     .update(`broadsheet-read-v${CACHE_VERSION}\0${configFingerprint}\0${file}\0`)
