@@ -3,6 +3,7 @@ import { paths } from '../shared/paths';
 import { useMessages } from '../lib/i18n';
 import { useManifest } from '../lib/manifest-query';
 import { SearchForm } from './search-form';
+import { LinkSection } from './ui/link-section';
 
 /** Never a blank page: say what happened and offer search, home and the sections. */
 export function NotFoundView() {
@@ -23,20 +24,11 @@ export function NotFoundView() {
           {t.goHome}
         </Link>
       </p>
-      {manifest.categories.length > 0 ? (
-        <nav aria-label={t.categories} className="mt-8 border-t border-rule pt-6">
-          <h2 className="text-sm font-semibold text-muted">{t.categories}</h2>
-          <ul className="mt-3 flex flex-wrap gap-x-5 gap-y-2">
-            {manifest.categories.map((category) => (
-              <li key={category.slug}>
-                <Link to={paths.category(category.slug)} className="link-plain">
-                  {category.name}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
+      <LinkSection
+        title={t.categories}
+        links={manifest.categories.map((category) => ({ to: paths.category(category.slug), label: category.name }))}
+        layout="inline"
+      />
     </section>
   );
 }

@@ -2,11 +2,10 @@
  * Bookmarks must outlive us: every kind of URL, opened cold on a static host without rewrites
  * (and on one with an SPA fallback, and under a sub-path), renders its view.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { z } from 'zod';
-import { getE2eEnv, getPageUrl, launchSession, type Session } from './support/browser';
-import { CHINESE_CATEGORY } from './support/fixture-site';
+import { getE2eEnv, getPageUrl, openFileSession } from './support/browser';
+import { CHINESE_CATEGORY, CHINESE_POSTS } from './support/fixture-site';
 
 // The page's own globals, used inside callbacks that run in the browser (this file is checked as Node code).
 declare const window: { scrollY: number };
@@ -14,23 +13,10 @@ declare const navigator: { serviceWorker: { ready: Promise<{ scope: string }> } 
 
 const env = getE2eEnv();
 const category = encodeURIComponent(CHINESE_CATEGORY);
-const posts = [
-  { title: '上午盘面综述', path: `/${category}/2024/04/22/guancha-1` },
-  { title: '午间资金流向', path: `/${category}/2024/04/23/guancha-2` },
-  { title: '收盘要点回顾', path: `/${category}/2024/04/24/guancha-3` },
-];
+/** The category's titles as its list shows them. */
+const newestFirst = CHINESE_POSTS.map((post) => post.title).reverse();
 
-let session: Session;
-let page: Page;
-
-beforeAll(async () => {
-  session = await launchSession();
-  page = await session.newPage();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+const { session, page } = await openFileSession();
 
 async function open(root: string, appPath: string): Promise<number | undefined> {
   const response = await page.goto(getPageUrl(root, appPath));
@@ -50,23 +36,23 @@ async function getListedTitles(): Promise<string[]> {
 
 test('a cold deep link to an article renders it, with and without .html', async () => {
   for (const suffix of ['.html', '']) {
-    expect(await open(env.E2E_URL, `${posts[0]!.path}${suffix}`)).toBe(200);
-    await articleHeading(posts[0]!.title).waitFor();
+    expect(await open(env.E2E_URL, `${CHINESE_POSTS[0]!.path}${suffix}`)).toBe(200);
+    await articleHeading(CHINESE_POSTS[0]!.title).waitFor();
   }
-  expect(await page.title()).toContain(posts[0]!.title);
+  expect(await page.title()).toContain(CHINESE_POSTS[0]!.title);
 });
 
 test('a category list opens from /category/<name>, its .html and the old /<name>/ page', async () => {
   for (const appPath of [`/category/${category}`, `/category/${category}.html`, `/${category}/`]) {
     expect(await open(env.E2E_URL, appPath)).toBe(200);
     await page.getByRole('heading', { level: 1 }).waitFor();
-    expect(await getListedTitles()).toEqual(posts.map((post) => post.title).reverse());
+    expect(await getListedTitles()).toEqual(newestFirst);
   }
 });
 
 test('a tag list opens cold', async () => {
   expect(await open(env.E2E_URL, `/tag/${encodeURIComponent('观察')}`)).toBe(200);
-  expect(await getListedTitles()).toEqual(posts.map((post) => post.title).reverse());
+  expect(await getListedTitles()).toEqual(newestFirst);
 });
 
 test('a two-tag filter and a filtered category list open from bookmarked URLs', async () => {
@@ -113,14 +99,14 @@ test('going back to a list restores where the reader was', async () => {
 });
 
 test('deep links work the same under /finews/', async () => {
-  expect(await open(env.E2E_SUB_URL, `${posts[1]!.path}.html`)).toBe(200);
-  await articleHeading(posts[1]!.title).waitFor();
+  expect(await open(env.E2E_SUB_URL, `${CHINESE_POSTS[1]!.path}.html`)).toBe(200);
+  await articleHeading(CHINESE_POSTS[1]!.title).waitFor();
   expect(await open(env.E2E_SUB_URL, `/category/${category}`)).toBe(200);
-  expect(await getListedTitles()).toEqual(posts.map((post) => post.title).reverse());
+  expect(await getListedTitles()).toEqual(newestFirst);
   // In-app links carry the base too.
-  await page.getByRole('link', { name: posts[2]!.title }).click();
-  await articleHeading(posts[2]!.title).waitFor();
-  expect(new URL(page.url()).pathname).toBe(`/finews${posts[2]!.path}.html`);
+  await page.getByRole('link', { name: CHINESE_POSTS[2]!.title }).click();
+  await articleHeading(CHINESE_POSTS[2]!.title).waitFor();
+  expect(new URL(page.url()).pathname).toBe(`/finews${CHINESE_POSTS[2]!.path}.html`);
   expect(await getHostStatus(env.E2E_SUB_URL, '/no/such/page')).toBe(404);
   await open(env.E2E_SUB_URL, '/no/such/page');
   await page.getByRole('heading', { name: '找不到这个页面' }).waitFor();
@@ -153,15 +139,13 @@ test('search finds a post by a Chinese word (Pagefind runs under the policy)', a
 });
 
 test('a host with an SPA fallback serves the same views', async () => {
-  expect(await open(env.E2E_SPA_URL, posts[2]!.path)).toBe(200);
-  await articleHeading(posts[2]!.title).waitFor();
+  expect(await open(env.E2E_SPA_URL, CHINESE_POSTS[2]!.path)).toBe(200);
+  await articleHeading(CHINESE_POSTS[2]!.title).waitFor();
   expect(await getHostStatus(env.E2E_SPA_URL, '/no/such/page')).toBe(200);
   await open(env.E2E_SPA_URL, '/no/such/page');
   await page.getByRole('heading', { name: '找不到这个页面' }).waitFor();
 });
 
 test('nothing broke the Content-Security-Policy, threw, or opened a dialog', () => {
-  expect(session.problems.csp).toEqual([]);
-  expect(session.problems.errors).toEqual([]);
-  expect(session.problems.dialogs).toEqual([]);
+  expect(session.problems).toEqual({ csp: [], errors: [], dialogs: [] });
 });

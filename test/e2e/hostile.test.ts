@@ -2,10 +2,9 @@
  * Post text is hostile input. A body full of XSS vectors and a title full of markup must render as
  * harmless content in the app, in the pre-rendered HTML head, and in the feed.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { getE2eEnv, getPageUrl, launchSession, type Session } from './support/browser';
-import { HOSTILE_TITLE, XSS_FLAG, xssVectors } from './support/fixture-site';
+import { expect, test } from 'vitest';
+import { getE2eEnv, getPageUrl, openFileSession } from './support/browser';
+import { HOSTILE_POST, HOSTILE_TITLE, XSS_FLAG, XSS_POST, xssVectors } from './support/fixture-site';
 
 // The page's own globals, used inside callbacks that run in the browser (this file is checked as Node code).
 type XmlNode = { textContent: string | null };
@@ -14,20 +13,8 @@ declare class DOMParser {
 }
 
 const env = getE2eEnv();
-const xssPost = { title: '安全测试：各种注入尝试', path: '/anquan/2024/04/20/xss-vectors.html' };
-const titlePost = { path: '/anquan/2024/04/21/hostile-title.html' };
 
-let session: Session;
-let page: Page;
-
-beforeAll(async () => {
-  session = await launchSession();
-  page = await session.newPage();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+const { session, page } = await openFileSession();
 
 async function readXssFlag(): Promise<unknown> {
   return page.evaluate((flag) => Reflect.get(globalThis, flag), XSS_FLAG);
@@ -35,9 +22,9 @@ async function readXssFlag(): Promise<unknown> {
 
 test(`none of the ${xssVectors.length} vectors in a post body runs or leaves a script URL behind`, async () => {
   expect(xssVectors.length).toBeGreaterThanOrEqual(30);
-  await page.goto(getPageUrl(env.E2E_URL, xssPost.path));
+  await page.goto(getPageUrl(env.E2E_URL, XSS_POST.path));
   const article = page.getByRole('article');
-  await article.getByRole('heading', { level: 1, name: xssPost.title }).waitFor();
+  await article.getByRole('heading', { level: 1, name: XSS_POST.title }).waitFor();
   await article.getByText('正文结束。').waitFor();
 
   // Give event-handler vectors their chance: hover, click, focus, wait for media errors.
@@ -66,7 +53,7 @@ test(`none of the ${xssVectors.length} vectors in a post body runs or leaves a s
 });
 
 test('a hostile title is shown as text in the page and its tab', async () => {
-  await page.goto(getPageUrl(env.E2E_URL, titlePost.path));
+  await page.goto(getPageUrl(env.E2E_URL, HOSTILE_POST.path));
   await page.getByRole('heading', { level: 1, name: HOSTILE_TITLE }).waitFor();
   await expect.poll(() => page.title()).toContain(HOSTILE_TITLE);
   expect(await readXssFlag()).toBeUndefined();
@@ -74,7 +61,7 @@ test('a hostile title is shown as text in the page and its tab', async () => {
 });
 
 test('the pre-rendered head escapes the title in every context', async () => {
-  const html = await (await fetch(getPageUrl(env.E2E_URL, titlePost.path))).text();
+  const html = await (await fetch(getPageUrl(env.E2E_URL, HOSTILE_POST.path))).text();
   expect(html).not.toContain(`<script>window.${XSS_FLAG}`);
   expect(html).not.toContain('<img src=x');
   const head = html.slice(0, html.indexOf('</head>'));
@@ -99,7 +86,5 @@ test('the Atom feed stays well-formed and carries the title as text', async () =
 });
 
 test('nothing broke the Content-Security-Policy, threw, or opened a dialog', () => {
-  expect(session.problems.csp).toEqual([]);
-  expect(session.problems.errors).toEqual([]);
-  expect(session.problems.dialogs).toEqual([]);
+  expect(session.problems).toEqual({ csp: [], errors: [], dialogs: [] });
 });

@@ -3,14 +3,14 @@
  * shows the offline view instead of the browser's error page, and a category saved for offline
  * opens articles that were never opened.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { getE2eEnv, getPageUrl, launchSession, waitForServiceWorker, type Session } from './support/browser';
-import { CHINESE_CATEGORY } from './support/fixture-site';
+import { expect, test } from 'vitest';
+import { getE2eEnv, getPageUrl, openFileSession, waitForServiceWorker } from './support/browser';
+import { CHINESE_CATEGORY, CHINESE_POSTS } from './support/fixture-site';
 
 const env = getE2eEnv();
 const category = encodeURIComponent(CHINESE_CATEGORY);
-const article = { title: '上午盘面综述', path: `/${category}/2024/04/22/guancha-1.html` };
+const firstPost = CHINESE_POSTS[0]!;
+const article = { title: firstPost.title, path: `${firstPost.path}.html` };
 const visited = [
   { path: '/', heading: null },
   { path: `/category/${category}`, heading: null },
@@ -18,18 +18,7 @@ const visited = [
   { path: `/tag/${encodeURIComponent('观察')}`, heading: null },
 ];
 
-let session: Session;
-let page: Page;
-
-beforeAll(async () => {
-  session = await launchSession();
-  page = await session.newPage();
-});
-
-afterAll(async () => {
-  await session?.context.setOffline(false);
-  await session?.close();
-});
+const { session, page } = await openFileSession();
 
 async function open(appPath: string): Promise<void> {
   await page.goto(getPageUrl(env.E2E_URL, appPath));
@@ -104,7 +93,5 @@ test('a category saved for offline opens articles never opened before, and can b
 });
 
 test('nothing broke the Content-Security-Policy, threw, or opened a dialog', () => {
-  expect(session.problems.csp).toEqual([]);
-  expect(session.problems.errors).toEqual([]);
-  expect(session.problems.dialogs).toEqual([]);
+  expect(session.problems).toEqual({ csp: [], errors: [], dialogs: [] });
 });

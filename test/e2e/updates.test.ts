@@ -6,9 +6,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../scripts/serve';
-import { getE2eEnv, launchSession, waitForServiceWorker, type Session } from './support/browser';
+import { getE2eEnv, openFileSession, waitForServiceWorker } from './support/browser';
 import { buildSite, rebuildContent } from './support/build-site';
 import { addNewestPost } from './support/fixture-site';
 
@@ -20,8 +19,7 @@ let work: string;
 let site: string;
 let dist: string;
 let server: RunningServer;
-let session: Session;
-let page: Page;
+const { session, page } = await openFileSession();
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-updates-'));
@@ -30,12 +28,9 @@ beforeAll(async () => {
   cpSync(env.E2E_SITE, site, { recursive: true });
   cpSync(env.E2E_DIST, dist, { recursive: true });
   server = await startServer({ root: dist });
-  session = await launchSession();
-  page = await session.newPage();
 });
 
 afterAll(async () => {
-  await session?.close();
   await server?.close();
   rmSync(work, { recursive: true, force: true });
 });
@@ -75,7 +70,5 @@ test('a new app version is offered, and nothing reloads until the reader accepts
 });
 
 test('nothing broke the Content-Security-Policy, threw, or opened a dialog', () => {
-  expect(session.problems.csp).toEqual([]);
-  expect(session.problems.errors).toEqual([]);
-  expect(session.problems.dialogs).toEqual([]);
+  expect(session.problems).toEqual({ csp: [], errors: [], dialogs: [] });
 });

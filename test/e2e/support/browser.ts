@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll } from 'vitest';
 import { z } from 'zod';
 
 // The page's own globals, used inside callbacks that run in the browser (this file is checked as Node code).
@@ -82,6 +83,16 @@ export async function launchSession(): Promise<Session> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The session and page a test file drives: opened while the file loads (so its tests and helpers
+ * use them as plain constants), closed after its last test.
+ */
+export async function openFileSession(): Promise<{ session: Session; page: Page }> {
+  const session = await launchSession();
+  afterAll(() => session.close());
+  return { session, page: await session.newPage() };
 }
 
 /** Resolve an app path (`/category/x`) against a served root that may carry a base. */

@@ -55,8 +55,21 @@ export const HOSTILE_TITLE = `恶意标题 </title><script>window.${XSS_FLAG}=1<
 
 export const CHINESE_CATEGORY = '市场观察';
 
-/** The second tag of each of the category's three posts (all three also carry 观察). */
-export const CHINESE_TAGS = ['盘面', '资金', '收盘'] as const;
+/** The Chinese category's posts, oldest first, each tagged 观察 and its own `tag`. */
+export const CHINESE_POSTS = [
+  { title: '上午盘面综述', tag: '盘面' },
+  { title: '午间资金流向', tag: '资金' },
+  { title: '收盘要点回顾', tag: '收盘' },
+].map((post, index) => ({
+  ...post,
+  file: `2024-04-2${2 + index}-guancha-${index + 1}.md`,
+  date: `2024-04-2${2 + index} 15:0${index}:00 +0800`,
+  /** The app path, without the `.html` Jekyll gives it (both open the article). */
+  path: `/${encodeURIComponent(CHINESE_CATEGORY)}/2024/04/2${2 + index}/guancha-${index + 1}`,
+}));
+
+export const XSS_POST = { title: '安全测试：各种注入尝试', path: '/anquan/2024/04/20/xss-vectors.html' };
+export const HOSTILE_POST = { title: HOSTILE_TITLE, path: '/anquan/2024/04/21/hostile-title.html' };
 
 export type FixturePost = { file: string; title: string; url: string };
 
@@ -64,10 +77,8 @@ function writePost(dir: string, name: string, frontMatter: string, body: string)
   writeFileSync(path.join(dir, '_posts', name), `---\n${frontMatter}\n---\n${body}\n`);
 }
 
-/**
- * Copy the demo site into `dir` and add the fixture posts. Returns what the tests look for.
- */
-export function writeFixtureSite(demoSite: string, dir: string) {
+/** Copy the demo site into `dir` and add the fixture posts. */
+export function writeFixtureSite(demoSite: string, dir: string): void {
   mkdirSync(dir, { recursive: true });
   cpSync(demoSite, dir, { recursive: true });
   mkdirSync(path.join(dir, '_posts'), { recursive: true });
@@ -75,7 +86,7 @@ export function writeFixtureSite(demoSite: string, dir: string) {
   writePost(
     dir,
     '2024-04-20-xss-vectors.md',
-    ['title: "安全测试：各种注入尝试"', 'date: 2024-04-20 10:00:00 +0800', 'categories: anquan', 'tags: [安全测试]'].join('\n'),
+    [`title: "${XSS_POST.title}"`, 'date: 2024-04-20 10:00:00 +0800', 'categories: anquan', 'tags: [安全测试]'].join('\n'),
     ['<p>本文收集了各种注入写法，阅读器应当把它们全部无害化。</p>', ...xssVectors.map((vector) => `<div>${vector}</div>`), '<p>正文结束。</p>'].join('\n\n'),
   );
   writePost(
@@ -84,28 +95,14 @@ export function writeFixtureSite(demoSite: string, dir: string) {
     [`title: ${JSON.stringify(HOSTILE_TITLE)}`, 'date: 2024-04-21 09:30:00 +0800', 'categories: anquan', 'tags: [安全测试]'].join('\n'),
     '<p>标题里藏着标记，页面应当原样显示为文字。</p>',
   );
-  const chinese = ['上午盘面综述', '午间资金流向', '收盘要点回顾'];
-  chinese.forEach((title, index) => {
+  CHINESE_POSTS.forEach((post, index) => {
     writePost(
       dir,
-      `2024-04-2${2 + index}-guancha-${index + 1}.md`,
-      [
-        `title: "${title}"`,
-        `date: 2024-04-2${2 + index} 15:0${index}:00 +0800`,
-        `categories: ${CHINESE_CATEGORY}`,
-        `tags: [观察, ${CHINESE_TAGS[index]}]`,
-      ].join('\n'),
-      `<p>${title}：这是为测试写的一段示例文字，第 ${index + 1} 篇。</p>`,
+      post.file,
+      [`title: "${post.title}"`, `date: ${post.date}`, `categories: ${CHINESE_CATEGORY}`, `tags: [观察, ${post.tag}]`].join('\n'),
+      `<p>${post.title}：这是为测试写的一段示例文字，第 ${index + 1} 篇。</p>`,
     );
   });
-  return {
-    xss: { title: '安全测试：各种注入尝试', url: '/anquan/2024/04/20/xss-vectors.html' },
-    hostile: { title: HOSTILE_TITLE, url: '/anquan/2024/04/21/hostile-title.html' },
-    chinese: chinese.map((title, index) => ({
-      title,
-      url: `/${encodeURIComponent(CHINESE_CATEGORY)}/2024/04/2${2 + index}/guancha-${index + 1}.html`,
-    })),
-  };
 }
 
 /** One more post, newer than every other, for the "new posts" test. */

@@ -1,4 +1,5 @@
 import { Link } from 'react-router-dom';
+import { LinkSection } from '../../../components/ui/link-section';
 import { paths } from '../../../shared/paths';
 import { useSavedLists } from '../api/save-list';
 import { useOfflineMessages } from '../messages';
@@ -33,38 +34,16 @@ export function OfflineView({ onRetry }: OfflineViewProps) {
         </Link>
       </div>
       {saved.length === 0 && recent.length === 0 ? <p className="mt-8 text-muted">{t.nothingSaved}</p> : null}
-      {saved.length > 0 ? (
-        <nav aria-labelledby="offline-saved" className="mt-8">
-          <h2 id="offline-saved" className="font-serif text-lg font-bold">
-            {t.savedLists}
-          </h2>
-          <ul className="mt-2 list-disc pl-6">
-            {saved.map((entry) => (
-              <li key={entry.list}>
-                <Link to={entry.path} className="underline">
-                  {entry.title}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
-      {recent.length > 0 ? (
-        <nav aria-labelledby="offline-recent" className="mt-8">
-          <h2 id="offline-recent" className="font-serif text-lg font-bold">
-            {t.recentlyRead}
-          </h2>
-          <ul className="mt-2 list-disc pl-6">
-            {recent.map((entry) => (
-              <li key={entry.url}>
-                <Link to={paths.post(entry.url)} className="underline">
-                  {entry.title}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
+      <LinkSection
+        title={t.savedLists}
+        links={saved.map((entry) => ({ to: entry.path, label: entry.title }))}
+        layout="list"
+      />
+      <LinkSection
+        title={t.recentlyRead}
+        links={recent.map((entry) => ({ to: paths.post(entry.url), label: entry.title }))}
+        layout="list"
+      />
     </section>
   );
 }
