@@ -18,6 +18,7 @@ import type { Manifest, PostSummary } from '../src/shared/schema';
 import { openBundle, type BundleReader } from './pages/read-bundle';
 import { FEED_LIMIT, renderFeed, renderSitemaps, type SitemapUrl } from './pages/render-feeds';
 import { parseShell, renderHead, summarize, type PageHead, type Shell } from './pages/render-head';
+import { formatPageTitle } from '../src/shared/page-title';
 
 export type PagesMode = 'all' | 'posts' | 'none';
 
@@ -108,7 +109,7 @@ function describePost(post: PostSummary, manifest: Manifest, toAddress: (p: stri
   const section = manifest.categories.find((category) => category.slug === post.categories[0])?.name;
   const description = summarize(post.excerpt) || manifest.site.description;
   return {
-    title: `${post.title} - ${manifest.site.title}`,
+    title: formatPageTitle(post.title, manifest.site.title),
     description,
     canonical,
     type: 'article',
@@ -134,13 +135,28 @@ function describePost(post: PostSummary, manifest: Manifest, toAddress: (p: stri
 
 function describeList(title: string, description: string, canonical: string, manifest: Manifest): PageHead {
   return {
-    title: `${title} - ${manifest.site.title}`,
+    title: formatPageTitle(title, manifest.site.title),
     description,
     canonical,
     type: 'website',
     siteName: manifest.site.title,
     lang: manifest.site.lang,
   };
+}
+
+/**
+ * The absolute address of the deployed root, without a trailing slash. `SITE_URL` names it
+ * whole; otherwise the host comes from `_config.yml`'s `url` and the path from BASE_PATH (which
+ * is where the files are served, whatever `baseurl` the Jekyll site had). Empty when unknown.
+ */
+export function getSiteRoot(explicit: string | undefined, configUrl: string, base: string): string {
+  if (explicit !== undefined) return explicit.replace(/\/+$/, '');
+  if (!configUrl) return '';
+  try {
+    return `${new URL(configUrl).origin}${base.replace(/\/+$/, '')}`;
+  } catch {
+    return '';
+  }
 }
 
 export async function buildPages(options: BuildPagesOptions): Promise<BuildPagesResult> {
@@ -151,8 +167,8 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
   const bundle: BundleReader = await openBundle(dist);
   const { manifest } = bundle;
   const site = manifest.site;
-  const siteUrl = (options.siteUrl ?? site.url).replace(/\/+$/, '');
-  // Paths in the bundle are relative to the deployed root; the root sits at BASE_PATH (or at the site address).
+  const siteUrl = getSiteRoot(options.siteUrl, site.url, base);
+  // Paths in the bundle are relative to the deployed root, which sits at BASE_PATH on the site's host.
   const toAddress = (appPath: string) => (siteUrl ? `${siteUrl}${appPath}` : `${base.slice(0, -1)}${appPath}`);
 
   const shellHtml = await readFile(path.join(dist, 'index.html'), 'utf8');

@@ -32,15 +32,3 @@ export function formatDateTime(iso: string, timeZone: string, locale: DateLocale
 export function formatDate(iso: string, timeZone: string, locale: DateLocale = 'zh-CN'): string {
   return getFormatter(locale, timeZone, false).format(new Date(iso));
 }
-
-/** The calendar day (`YYYY-MM-DD`) of an instant in a timezone. */
-export function getLocalDay(iso: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(new Date(iso));
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
-}

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { buildContent } from '../../scripts/build-content';
-import { buildPages, getPageFile } from '../../scripts/build-pages';
+import { buildPages, getPageFile, getSiteRoot } from '../../scripts/build-pages';
 
 const SHELL = `<!doctype html>
 <html lang="zh-CN">
@@ -179,4 +179,27 @@ test('under a base path without a site address, links are root-relative and no s
   expect(result.files).toBeGreaterThan(0);
   const feed = await readFile(path.join(copy, 'feed.xml'), 'utf8');
   expect(feed).toContain('<link href="/finews/kuaixun/2024/03/01/a.html" rel="alternate"');
+});
+
+test('under a base path, absolute addresses keep the base: the host comes from _config.yml', async () => {
+  const copy = path.join(root, 'dist-base');
+  await mkdir(copy, { recursive: true });
+  await writeFile(path.join(copy, 'index.html'), SHELL);
+  await cp(path.join(dist, 'data'), path.join(copy, 'data'), { recursive: true });
+  await buildPages({ dist: copy, base: '/finews/', pages: 'posts' });
+  const html = await readFile(path.join(copy, 'kuaixun/2024/03/01/a.html'), 'utf8');
+  expect(html).toContain(
+    '<link rel="canonical" href="https://news.example.org/finews/kuaixun/2024/03/01/a.html" />',
+  );
+  expect(await readFile(path.join(copy, 'robots.txt'), 'utf8')).toContain(
+    'Sitemap: https://news.example.org/finews/sitemap.xml',
+  );
+});
+
+test('the site root: SITE_URL whole, else the config host with the base path', () => {
+  expect(getSiteRoot('https://cdn.example.org/x/', 'https://a.example.org', '/y/')).toBe('https://cdn.example.org/x');
+  expect(getSiteRoot(undefined, 'https://a.example.org/old-baseurl', '/finews/')).toBe('https://a.example.org/finews');
+  expect(getSiteRoot(undefined, 'https://a.example.org', '/')).toBe('https://a.example.org');
+  expect(getSiteRoot('', 'https://a.example.org', '/')).toBe('');
+  expect(getSiteRoot(undefined, 'not a url', '/')).toBe('');
 });

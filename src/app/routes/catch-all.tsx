@@ -7,6 +7,7 @@ import { useMessages } from '../../lib/i18n';
 import { NotFoundView } from '../../components/not-found-view';
 import { articleQueryOptions, useArticle } from '../../features/article/api/article-query';
 import { ArticleView } from '../../features/article/components/article-view';
+import { formatPageTitle } from '../../shared/page-title';
 
 type CatchAllData = { kind: 'post'; path: string } | { kind: 'not-found' };
 
@@ -41,7 +42,7 @@ function ArticleRoute({ path }: { path: string }) {
   if (!article) return <NotFoundView />;
   return (
     <>
-      <title>{`${article.title} · ${manifest.site.title}`}</title>
+      <title>{formatPageTitle(article.title, manifest.site.title)}</title>
       <ArticleView manifest={manifest} article={article} />
     </>
   );
@@ -54,7 +55,7 @@ export function CatchAllRoute() {
   if (data.kind === 'post') return <ArticleRoute path={data.path} />;
   return (
     <>
-      <title>{`${t.notFoundTitle} · ${manifest.site.title}`}</title>
+      <title>{formatPageTitle(t.notFoundTitle, manifest.site.title)}</title>
       <NotFoundView />
     </>
   );

@@ -9,6 +9,7 @@ import { SaveOfflineButton } from '../../features/offline/components/save-offlin
 import { listIds, paths } from '../../shared/paths';
 import { offlineSources } from '../offline-sources';
 import { createListLoader, readCategorySlug } from './list-route';
+import { formatPageTitle } from '../../shared/page-title';
 
 export function createLoader(queryClient: QueryClient) {
   return createListLoader(queryClient, ({ params }) => ({ kind: 'category', slug: readCategorySlug(params.name) }));
@@ -24,7 +25,7 @@ export function CategoryRoute() {
   if (!category) return <NotFoundView />;
   return (
     <>
-      <title>{`${t.categoryList(category.name)} · ${manifest.site.title}`}</title>
+      <title>{formatPageTitle(t.categoryList(category.name), manifest.site.title)}</title>
       <ListView
         target={{ kind: 'category', slug }}
         params={readListParams(searchParams)}

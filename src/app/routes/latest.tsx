@@ -5,6 +5,7 @@ import { useMessages } from '../../lib/i18n';
 import { ListView } from '../../features/feed/components/list-view';
 import { readListParams } from '../../features/feed/list-query-params';
 import { createListLoader } from './list-route';
+import { formatPageTitle } from '../../shared/page-title';
 
 export function createLoader(queryClient: QueryClient) {
   return createListLoader(queryClient, () => ({ kind: 'all' }));
@@ -16,7 +17,7 @@ export function LatestRoute() {
   const [searchParams] = useSearchParams();
   return (
     <>
-      <title>{`${t.allPosts} · ${manifest.site.title}`}</title>
+      <title>{formatPageTitle(t.allPosts, manifest.site.title)}</title>
       <ListView target={{ kind: 'all' }} params={readListParams(searchParams)} />
     </>
   );

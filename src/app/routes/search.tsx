@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 import { manifestQueryOptions, useManifest } from '../../lib/manifest-query';
 import { useMessages } from '../../lib/i18n';
 import { SearchView } from '../../features/search/components/search-view';
+import { formatPageTitle } from '../../shared/page-title';
 
 export function createLoader(queryClient: QueryClient) {
   return async () => {
@@ -18,7 +19,7 @@ export function SearchRoute() {
   const q = searchParams.get('q') ?? '';
   return (
     <>
-      <title>{`${q ? `${q} · ` : ''}${t.searchTitle} · ${manifest.site.title}`}</title>
+      <title>{formatPageTitle(q ? `${q} · ${t.searchTitle}` : t.searchTitle, manifest.site.title)}</title>
       <SearchView q={q} />
     </>
   );

@@ -6,6 +6,7 @@ import { NotFoundView } from '../../components/not-found-view';
 import { ListView } from '../../features/feed/components/list-view';
 import { readListParams } from '../../features/feed/list-query-params';
 import { createListLoader } from './list-route';
+import { formatPageTitle } from '../../shared/page-title';
 
 export function createLoader(queryClient: QueryClient) {
   return createListLoader(queryClient, ({ params }) => ({ kind: 'tag', name: params.name ?? '' }));
@@ -19,7 +20,7 @@ export function TagRoute() {
   if (!manifest.tags.some((tag) => tag.name === name)) return <NotFoundView />;
   return (
     <>
-      <title>{`${t.tagList(name)} · ${manifest.site.title}`}</title>
+      <title>{formatPageTitle(t.tagList(name), manifest.site.title)}</title>
       <ListView target={{ kind: 'tag', name }} params={readListParams(searchParams)} />
     </>
   );

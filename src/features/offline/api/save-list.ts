@@ -94,9 +94,9 @@ async function runPooled<T>(items: readonly T[], limit: number, work: (item: T) 
 }
 
 /**
- * Fetch a list's index, every chunk, and the article buckets of every post in it, through the
- * app's queries (so they are in the query cache) and into the service worker's shard cache (so a
- * reload offline finds them even if the worker did not control the page when they were read).
+ * Fetch a list's index, every chunk, and the article buckets of every post in it into the service
+ * worker's shard cache (so a reload offline finds them even if the worker did not control the page
+ * when they were read); the index and chunks also go through the app's queries, which read them.
  */
 export async function saveListForOffline(
   client: QueryClient,
@@ -108,8 +108,7 @@ export async function saveListForOffline(
   const cache = await openShardCache();
   const files: SavedFile[] = [];
   const progress: SaveProgress = { done: 0, total: 1 };
-  const fetchShard = async <T, K extends QueryKey>(kind: ShardKind, hash: string, options: Options<T, K>): Promise<T> => {
-    const data = await client.ensureQueryData(options);
+  const storeShard = async (kind: ShardKind, hash: string): Promise<void> => {
     if (cache) {
       const url = getAbsoluteUrl(dataPathOf[kind](hash));
       if (!(await cache.match(url))) await cache.add(url);
@@ -117,6 +116,10 @@ export async function saveListForOffline(
     files.push({ kind, hash });
     progress.done += 1;
     onProgress({ ...progress });
+  };
+  const fetchShard = async <T, K extends QueryKey>(kind: ShardKind, hash: string, options: Options<T, K>): Promise<T> => {
+    const data = await client.ensureQueryData(options);
+    await storeShard(kind, hash);
     return data;
   };
 
@@ -144,8 +147,11 @@ export async function saveListForOffline(
     }
   });
   progress.total += bucketFiles.size;
+  // Article buckets are the bulk of a saved list and nothing here reads them: with the worker's
+  // cache at hand they go there only, since the query cache is copied whole into IndexedDB.
   await runPooled([...bucketFiles].sort(), 6, async (hash) => {
-    await fetchShard('articleBucket', hash, sources.articleBucket(hash));
+    if (cache) await storeShard('articleBucket', hash);
+    else await fetchShard('articleBucket', hash, sources.articleBucket(hash));
   });
 
   // The manifest too, so an offline reload knows the shard names even without the query cache.

@@ -36,7 +36,7 @@ export function NewPostsNotice({ onShow }: NewPostsNoticeProps) {
   const visible = useDocumentVisible();
   const shown = useQuery({ ...manifestQueryOptions(), enabled: false }).data;
   const latest = useQuery({
-    queryKey: [...queryKeys.manifest(), 'latest'],
+    queryKey: queryKeys.manifestLatest(),
     queryFn: ({ signal }) => fetchManifest(signal),
     refetchInterval: visible ? POLL_INTERVAL : false,
     refetchIntervalInBackground: false,

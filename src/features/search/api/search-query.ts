@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { dataPaths } from '../../../shared/paths';
+import { dataPaths, paths } from '../../../shared/paths';
 import { getDataUrl } from '../../../lib/data-base';
 import { queryKeys } from '../../../lib/query-keys';
 
@@ -52,12 +52,6 @@ function loadPagefind(url: string): Promise<Pagefind> {
   return module;
 }
 
-/** Result URLs are stored from the site root; the app routes them without its base. */
-function toAppPath(url: string): string {
-  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
-  return base && url.startsWith(`${base}/`) ? url.slice(base.length) : url;
-}
-
 async function runSearch(bundle: string, q: string): Promise<SearchOutcome> {
   let pagefind: Pagefind;
   try {
@@ -71,7 +65,8 @@ async function runSearch(bundle: string, q: string): Promise<SearchOutcome> {
     results.slice(0, RESULT_LIMIT).map(async (result) => {
       const data = resultDataSchema.parse(await result.data());
       return {
-        url: toAppPath(data.url),
+        // Records hold the post's permalink, which is already an app path (the router adds the base).
+        url: paths.post(data.url),
         title: data.meta.title ?? data.url,
         date: data.meta.date && !Number.isNaN(Date.parse(data.meta.date)) ? data.meta.date : null,
         excerpt: data.excerpt,
