@@ -5,14 +5,8 @@ import tailwindcss from '@tailwindcss/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { z } from 'zod';
 import { cacheNames } from './src/shared/cache-names';
+import { normalizeBasePath } from './src/shared/paths';
 import { manifestSchema } from './src/shared/schema';
-
-/** `BASE_PATH` (e.g. `/finews/`) with exactly one slash at each end. */
-function getBasePath(): string {
-  const raw = process.env.BASE_PATH ?? '/';
-  const trimmed = raw.replace(/^\/+|\/+$/g, '');
-  return trimmed ? `/${trimmed}/` : '/';
-}
 
 /**
  * The policy the shell ships with. No inline script anywhere; `wasm-unsafe-eval` because
@@ -80,7 +74,7 @@ function shellHeadPlugin(base: string): Plugin {
   };
 }
 
-const base = getBasePath();
+const base = normalizeBasePath(process.env.BASE_PATH);
 
 /** Identity of the app bundle: it decides when the persisted query cache is thrown away. */
 function getAppVersion(): string {

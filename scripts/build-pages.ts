@@ -13,7 +13,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { decodeSegment, encodeSegment, paths } from '../src/shared/paths';
+import { decodeSegment, encodeSegment, normalizeBasePath, paths } from '../src/shared/paths';
 import type { Manifest, PostSummary } from '../src/shared/schema';
 import { openBundle, type BundleReader } from './pages/read-bundle';
 import { FEED_LIMIT, renderFeed, renderSitemaps, type SitemapUrl } from './pages/render-feeds';
@@ -38,11 +38,6 @@ const RESERVED = /^(index\.html|404\.html|sw\.js|manifest\.webmanifest|robots\.t
 
 /** Folder names at the root that old `/<category>/` index pages must not take over. */
 const RESERVED_FOLDERS = new Set(['assets', 'data', 'icons', 'feed', 'category', 'tag', 'search', 'latest']);
-
-function normalizeBase(base: string | undefined): string {
-  const trimmed = (base ?? '/').replace(/^\/+|\/+$/g, '');
-  return trimmed ? `/${trimmed}/` : '/';
-}
 
 /**
  * The file a URL path is served from, relative to the deployed root, decoded as servers decode
@@ -162,7 +157,7 @@ export function getSiteRoot(explicit: string | undefined, configUrl: string, bas
 export async function buildPages(options: BuildPagesOptions): Promise<BuildPagesResult> {
   const started = performance.now();
   const dist = path.resolve(options.dist);
-  const base = normalizeBase(options.base);
+  const base = normalizeBasePath(options.base);
   const mode = options.pages ?? 'all';
   const bundle: BundleReader = await openBundle(dist);
   const { manifest } = bundle;
@@ -228,16 +223,18 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
   }
 
   // Feeds: the whole site, then one per category, as jekyll-feed's `categories` option writes them.
-  const writeFeed = async (file: string, title: string, home: string, posts: PostSummary[]) => {
+  const writeFeed = async (feedPath: string, title: string, home: string, posts: PostSummary[]) => {
     const entries = await Promise.all(posts.map(async (summary) => ({ summary, article: await bundle.readArticle(summary.url) })));
-    await writer.writeOne(file, renderFeed({ site, self: toAddress(`/${file}`), home, title, toAddress, entries }));
+    // On disk the name is decoded, as servers decode the percent-encoded address.
+    const file = feedPath.slice(1).split('/').map(decodeSegment).join('/');
+    await writer.writeOne(file, renderFeed({ site, self: toAddress(feedPath), home, title, toAddress, entries }));
   };
   await rm(path.join(dist, 'feed'), { recursive: true, force: true });
-  await writeFeed('feed.xml', site.title, toAddress('/'), all.slice(0, FEED_LIMIT));
+  await writeFeed(paths.feed(), site.title, toAddress('/'), all.slice(0, FEED_LIMIT));
   for (const category of manifest.categories) {
     if (/[\\/\0]/.test(category.slug) || category.slug === '.' || category.slug === '..') continue;
     const posts = await bundle.readNewest(category.list, FEED_LIMIT);
-    await writeFeed(`feed/${category.slug}.xml`, `${site.title} | ${category.name}`, toAddress(paths.category(category.slug)), posts);
+    await writeFeed(paths.categoryFeed(category.slug), `${site.title} | ${category.name}`, toAddress(paths.category(category.slug)), posts);
   }
 
   // A sitemap needs absolute addresses; without a known site address there is nothing valid to write.

@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { normalizeBasePath } from '../src/shared/paths';
 
 export type ServeOptions = {
   /** Folder to serve. */
@@ -74,12 +75,6 @@ export function getCacheControl(relative: string): string {
   if (/^workbox-[0-9a-f]{6,}\.js$/.test(relative)) return IMMUTABLE;
   if (/\.(png|svg|ico|webp|jpg|woff2)$/.test(relative)) return 'public, max-age=86400';
   return REVALIDATE;
-}
-
-/** `/finews` or `finews/` → `/finews/`; empty → `/`. */
-export function normalizeBase(base: string | undefined): string {
-  const trimmed = (base ?? '/').replace(/^\/+|\/+$/g, '');
-  return trimmed ? `/${trimmed}/` : '/';
 }
 
 type Resolved =
@@ -178,7 +173,7 @@ async function handleRequest(request: IncomingMessage, response: ServerResponse,
 /** Serve `root` on 127.0.0.1; resolves once listening. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const root = path.resolve(options.root);
-  const base = normalizeBase(options.base);
+  const base = normalizeBasePath(options.base);
   const spa = options.spa ?? false;
   const host = options.host ?? '127.0.0.1';
   const server = createServer((request, response) => {

@@ -4,6 +4,12 @@
  * deployed root and get the base prepended by the fetcher.
  */
 
+/** A base path (`BASE_PATH`) with exactly one slash at each end: `finews` → `/finews/`; empty → `/`. */
+export function normalizeBasePath(base: string | undefined): string {
+  const trimmed = (base ?? '/').replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
 /** List identifiers used in chunk files and caches. */
 export const listIds = {
   all: 'all',
@@ -50,6 +56,9 @@ export const paths = {
   tag: (name: string, query: ListQuery = {}) => `/tag/${encodeSegment(name)}${buildListSearch(query)}`,
   all: (query: ListQuery = {}) => `/latest${buildListSearch(query)}`,
   search: (q?: string) => (q ? `/search?${new URLSearchParams({ q }).toString()}` : '/search'),
+  /** The Atom feed of the whole site, and one per category (as jekyll-feed names them). */
+  feed: () => '/feed.xml',
+  categoryFeed: (slug: string) => `/feed/${encodeSegment(slug)}.xml`,
   /** A post's permalink is already an app path. */
   post: (url: string) => url,
 } as const;

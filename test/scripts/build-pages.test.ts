@@ -203,3 +203,8 @@ test('the site root: SITE_URL whole, else the config host with the base path', (
   expect(getSiteRoot('', 'https://a.example.org', '/')).toBe('');
   expect(getSiteRoot(undefined, 'not a url', '/')).toBe('');
 });
+
+test('a category feed of a Chinese category is a decoded file with an encoded self link', async () => {
+  const feed = await readFile(path.join(dist, 'feed/财经.xml'), 'utf8');
+  expect(feed).toContain('<link href="https://news.example.org/feed/%E8%B4%A2%E7%BB%8F.xml" rel="self"');
+});
