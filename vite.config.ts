@@ -96,7 +96,8 @@ export default defineConfig({
     shellHeadPlugin(base),
     VitePWA({
       registerType: 'prompt',
-      // The app registers through `virtual:pwa-register/react`; nothing is inlined into the HTML.
+      // The app registers the worker itself with workbox-window (src/features/offline/service-worker.ts);
+      // nothing is inlined into the HTML.
       injectRegister: false,
       strategies: 'generateSW',
       manifest: {

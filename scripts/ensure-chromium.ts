@@ -36,7 +36,7 @@ export function ensureChromium(): string {
   if (isRoot && existsSync('/etc/debian_version')) {
     console.log('Chromium is missing; installing Debian\'s chromium package for the e2e tests:');
     runVisibly('apt-get', ['update']);
-    runVisibly('apt-get', ['install', '-y', '--no-install-recommends', 'chromium']);
+    runVisibly('apt-get', ['install', '-y', 'chromium']);
     if (isExecutable(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
   }
   throw new Error(
