@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: prebuild wall time and peak memory on synthetic archives made by the
+ * `npm run bench`: prebuild wall time and peak memory (of the whole process tree, Pagefind's
+ * indexer included) on synthetic archives made by the
  * project's own generator, a rebuild after one new post, and `jekyll build` on the same
  * site where Jekyll is installed. Figures are printed and written as JSON; nothing here
  * asserts a budget, since shared machines are too noisy for timed pass/fail checks.
@@ -52,24 +53,50 @@ function readPeakKiB(pid: number): number {
   }
 }
 
+/** A process and all its descendants (Pagefind indexes in a child process of its own). */
+function listProcessTree(pid: number): number[] {
+  const tree = [pid];
+  for (let index = 0; index < tree.length; index++) {
+    const current = tree[index] ?? 0;
+    let tasks: string[] = [];
+    try {
+      tasks = readdirSync(`/proc/${current}/task`);
+    } catch {
+      continue;
+    }
+    for (const task of tasks) {
+      try {
+        const children = readFileSync(`/proc/${current}/task/${task}/children`, 'utf8').trim();
+        if (children) tree.push(...children.split(/\s+/).map(Number));
+      } catch {
+        // The task ended meanwhile.
+      }
+    }
+  }
+  return tree;
+}
+
 /** Runs a command, timing it and sampling its peak memory every 50 ms. */
 function measureCommand(command: string, args: string[], cwd = root): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-    let peak = 0;
+    // Peak of each process of the tree; their sum is the figure (an upper bound when they peak apart).
+    const peaks = new Map<number, number>();
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-4000);
     });
     const timer = setInterval(() => {
-      if (child.pid) peak = Math.max(peak, readPeakKiB(child.pid));
+      if (!child.pid) return;
+      for (const pid of listProcessTree(child.pid)) peaks.set(pid, Math.max(peaks.get(pid) ?? 0, readPeakKiB(pid)));
     }, 50);
     child.on('error', reject);
     child.on('exit', (code) => {
       clearInterval(timer);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (code !== 0) process.stderr.write(`${command} ${args.join(' ')} exited ${code}\n${stderr}\n`);
+      const peak = [...peaks.values()].reduce((sum, value) => sum + value, 0);
       resolve({ seconds, peakMiB: peak / 1024, exitCode: code ?? 1 });
     });
   });
