@@ -16,11 +16,38 @@ export type TagFilterProps = {
 const VISIBLE_TAGS = 12;
 
 /** Every choice is written to the URL at once (page back to 1), so a filtered list is a bookmark. */
+type DateFieldProps = {
+  label: string;
+  /** `YYYY-MM-DD` or empty. */
+  value: string;
+  min?: string;
+  max?: string;
+  onChange: (value: string) => void;
+};
+
+function DateField({ label, value, min, max, onChange }: DateFieldProps) {
+  const id = useId();
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-xs text-muted">
+        {label}
+      </label>
+      <input
+        id={id}
+        type="date"
+        value={value}
+        min={min || undefined}
+        max={max || undefined}
+        onChange={(event) => onChange(event.target.value)}
+        className="h-9 rounded-md border border-rule bg-paper px-2 text-sm text-ink"
+      />
+    </div>
+  );
+}
+
 export function TagFilter({ tagCounts, selected, from, to, buildPath }: TagFilterProps) {
   const { t } = useMessages();
   const navigate = useNavigate();
-  const fromId = useId();
-  const toId = useId();
   const filtered = selected.length > 0 || from !== '' || to !== '';
   // One tag on every post of the list filters nothing; keep the date range only.
   const offerTags = tagCounts.length > 1 || selected.length > 0;
@@ -66,32 +93,8 @@ export function TagFilter({ tagCounts, selected, from, to, buildPath }: TagFilte
       <fieldset className={offerTags ? 'mt-4' : ''}>
         <legend className="mb-2 text-sm font-semibold text-ink">{t.dateRange}</legend>
         <div className="flex flex-wrap items-end gap-3">
-          <div className="flex flex-col gap-1">
-            <label htmlFor={fromId} className="text-xs text-muted">
-              {t.dateFrom}
-            </label>
-            <input
-              id={fromId}
-              type="date"
-              value={from}
-              max={to || undefined}
-              onChange={(event) => apply({ from: event.target.value })}
-              className="h-9 rounded-md border border-rule bg-paper px-2 text-sm text-ink"
-            />
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor={toId} className="text-xs text-muted">
-              {t.dateTo}
-            </label>
-            <input
-              id={toId}
-              type="date"
-              value={to}
-              min={from || undefined}
-              onChange={(event) => apply({ to: event.target.value })}
-              className="h-9 rounded-md border border-rule bg-paper px-2 text-sm text-ink"
-            />
-          </div>
+          <DateField label={t.dateFrom} value={from} max={to} onChange={(value) => apply({ from: value })} />
+          <DateField label={t.dateTo} value={to} min={from} onChange={(value) => apply({ to: value })} />
           {filtered ? (
             <Link to={buildPath({})} className="btn-secondary h-9 text-sm">
               {t.clearFilters}
