@@ -231,3 +231,23 @@ test('the search index is built, named in the manifest and byte-identical on a r
   await buildContent(cached);
   expect(await readTree(cached.out)).toEqual(first);
 });
+
+test('a terminal gets a live progress line; a log gets plain lines and the same summary', async () => {
+  const source = await writeSite(siteFiles);
+  const run = async (isTTY: boolean) => {
+    const output: string[] = [];
+    const stream = { isTTY, write: (text: string) => output.push(text) };
+    const args = ['--source', source, '--out', await createTempDir('out'), '--no-search', '--no-cache'];
+    expect(await main(args, {}, { stdout: stream, stderr: stream })).toBe(0);
+    return output.join('');
+  };
+  const terminal = await run(true);
+  const log = await run(false);
+  expect(terminal).toContain('\r\x1b[K');
+  expect(log).not.toContain('\r');
+  expect(log).not.toContain('\x1b');
+  for (const text of [terminal, log]) {
+    expect(text).toMatch(/3 posts, 2 skipped, \d+ warnings, 0 errors in /);
+    expect(text).toMatch(/\d+ written, \d+ unchanged, \d+ removed/);
+  }
+});
