@@ -254,3 +254,9 @@ test('a tag list shows only that tag, with a date filter and no tag choices', as
   for (const title of titles) expect(getCaijingTag(Number(title.match(/第(\d+)号/)?.[1]))).toBe('债市');
   expect((screen.getByLabelText('截止日期') as HTMLInputElement).value).toBe('2022-01-04');
 }, SLOW);
+
+test('a tag page opens under the name of its pre-rendered file too', async () => {
+  renderApp('/tag/%E5%80%BA%E5%B8%82.html');
+  expect(await screen.findByRole('heading', { level: 1, name: '标签：债市' }, FIND)).toBeTruthy();
+  expect(getListTitles().length).toBeGreaterThan(0);
+}, SLOW);

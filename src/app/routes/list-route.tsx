@@ -23,3 +23,10 @@ export function createListLoader(queryClient: QueryClient, getTarget: GetListTar
 export function readCategorySlug(name: string | undefined): string {
   return (name ?? '').replace(/\.html$/, '').toLowerCase();
 }
+
+/** `/tag/快讯.html` (the pre-rendered page's own name) and `/tag/快讯` name the same tag. */
+export function readTagName(name: string | undefined, manifest: Manifest): string {
+  const raw = name ?? '';
+  if (manifest.tags.some((tag) => tag.name === raw)) return raw;
+  return raw.replace(/\.html$/, '');
+}
