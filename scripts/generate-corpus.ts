@@ -5,6 +5,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { createCorpus } from './corpus/create-corpus';
 import type { CorpusOptions } from './corpus/create-corpus';
 
@@ -36,35 +37,37 @@ export function generateSite(options: GenerateOptions): number {
 const USAGE =
   'usage: npm run generate -- --posts N --out DIR [--seed S] [--with-broken] [--title T] [--start YYYY-MM-DD] [--max-gap MINUTES]';
 
-export function parseGenerateArgs(argv: readonly string[]): GenerateOptions {
-  const values = new Map<string, string>();
-  let withBroken = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--with-broken') withBroken = true;
-    else if (
-      ['--posts', '--out', '--seed', '--title', '--start', '--max-gap'].includes(arg ?? '')
-    ) {
-      const value = argv[++i];
-      if (value === undefined) throw new Error(`${arg} needs a value`);
-      values.set(arg ?? '', value);
-    } else throw new Error(`unknown argument: ${arg}`);
-  }
-  const posts = Number(values.get('--posts'));
-  const seed = Number(values.get('--seed') ?? '1');
-  const out = values.get('--out');
-  if (!Number.isInteger(posts) || posts < 0) throw new Error('--posts must be a whole number');
+/** Reads the command line; `'help'` when usage was asked for. Throws on anything unknown. */
+export function parseGenerateArgs(argv: readonly string[]): GenerateOptions | 'help' {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    options: {
+      posts: { type: 'string' },
+      out: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      title: { type: 'string' },
+      start: { type: 'string' },
+      'max-gap': { type: 'string' },
+      'with-broken': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return 'help';
+  const posts = Number(values.posts);
+  const seed = Number(values.seed);
+  if (values.posts === undefined || !Number.isInteger(posts) || posts < 0) throw new Error('--posts must be a whole number');
   if (!Number.isInteger(seed)) throw new Error('--seed must be a whole number');
-  if (!out) throw new Error('--out is required');
-  const maxGap = values.has('--max-gap') ? Number(values.get('--max-gap')) : undefined;
+  if (!values.out) throw new Error('--out is required');
+  const maxGap = values['max-gap'] === undefined ? undefined : Number(values['max-gap']);
   if (maxGap !== undefined && !(maxGap > 0)) throw new Error('--max-gap must be a positive number');
   return {
     posts,
     seed,
-    out,
-    withBroken,
-    title: values.get('--title'),
-    start: values.get('--start'),
+    out: values.out,
+    withBroken: values['with-broken'],
+    title: values.title,
+    start: values.start,
     maxGapMinutes: maxGap,
   };
 }
@@ -77,6 +80,10 @@ function isRunDirectly(): boolean {
 if (isRunDirectly()) {
   try {
     const options = parseGenerateArgs(process.argv.slice(2));
+    if (options === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    }
     const started = performance.now();
     const files = generateSite(options);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
