@@ -7,7 +7,7 @@
  *   tsx scripts/build-pages.ts [--dist dist] [--pages all|posts|none]
  *
  * Env: `BASE_PATH` (as for the build), `SITE_URL` (absolute address of the deployment; default the
- * `url` of `_config.yml`), `BROADSHEET_PAGES` (same as `--pages`).
+ * host of `_config.yml`'s `url` followed by BASE_PATH), `BROADSHEET_PAGES` (same as `--pages`).
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
