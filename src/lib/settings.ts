@@ -1,5 +1,5 @@
-import { useSyncExternalStore } from 'react';
 import { z } from 'zod';
+import { createStoredValue } from './stored-value';
 
 /**
  * Reader settings (theme, text size, language), remembered in localStorage. They live here and not
@@ -22,45 +22,18 @@ export type Language = Settings['lang'];
 const STORAGE_KEY = 'broadsheet:settings';
 const defaults: Settings = { theme: 'system', textSize: 'medium', lang: 'zh-CN' };
 
-function readStoredSettings(): Settings {
-  try {
-    const raw = globalThis.localStorage?.getItem(STORAGE_KEY);
-    if (!raw) return defaults;
-    const parsed = settingsSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : defaults;
-  } catch {
-    return defaults;
-  }
-}
-
-let current: Settings = readStoredSettings();
-const listeners = new Set<() => void>();
-
-function subscribeSettings(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+const settingsStore = createStoredValue<Settings>(STORAGE_KEY, settingsSchema, defaults, applySettingsToDocument);
 
 export function getSettings(): Settings {
-  return current;
+  return settingsStore.read();
 }
 
 export function updateSettings(patch: Partial<Settings>): void {
-  current = { ...current, ...patch };
-  try {
-    globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(current));
-  } catch {
-    // Private mode or a full quota: the choice still holds for this visit.
-  }
-  applySettingsToDocument(current);
-  for (const listener of listeners) listener();
+  settingsStore.write({ ...settingsStore.read(), ...patch });
 }
 
-/** Re-read storage (tests, or another tab changed it). */
-export function reloadSettings(): void {
-  current = readStoredSettings();
-  applySettingsToDocument(current);
-  for (const listener of listeners) listener();
+export function useSettings(): Settings {
+  return settingsStore.use();
 }
 
 function prefersDark(): boolean {
@@ -71,7 +44,7 @@ function prefersDark(): boolean {
  * Put the theme class, text size and language on `<html>`. Called in main.tsx before the first
  * render, so the page never flashes the wrong theme (the CSP forbids an inline script in the head).
  */
-export function applySettingsToDocument(settings: Settings = current): void {
+export function applySettingsToDocument(settings: Settings = getSettings()): void {
   if (typeof document === 'undefined') return;
   const root = document.documentElement;
   const dark = isDarkTheme(settings);
@@ -90,11 +63,7 @@ export function isDarkTheme(settings: Settings): boolean {
 export function watchSystemTheme(): () => void {
   if (typeof matchMedia !== 'function') return () => {};
   const query = matchMedia('(prefers-color-scheme: dark)');
-  const onChange = () => applySettingsToDocument(current);
+  const onChange = () => applySettingsToDocument();
   query.addEventListener('change', onChange);
   return () => query.removeEventListener('change', onChange);
-}
-
-export function useSettings(): Settings {
-  return useSyncExternalStore(subscribeSettings, getSettings, getSettings);
 }

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/schema';
 import { getDataUrl } from '../../../lib/data-base';
 import { queryKeys } from '../../../lib/query-keys';
-import { createStoredValue } from '../stored-value';
+import { createStoredValue } from '../../../lib/stored-value';
 
 type Options<T, K extends QueryKey> = EnsureQueryDataOptions<T, Error, T, K>;
 type KeyOf<F extends (...args: never[]) => QueryKey> = ReturnType<F>;

@@ -10,8 +10,14 @@ export type StoredValue<T> = {
 /**
  * A small value kept in localStorage, parsed with its schema on every read from storage (another
  * tab or an older version may have written it), shared by every component that shows it.
+ * `onChange` runs after every write, here or in another tab.
  */
-export function createStoredValue<T>(key: string, schema: z.ZodType<T>, fallback: T): StoredValue<T> {
+export function createStoredValue<T>(
+  key: string,
+  schema: z.ZodType<T>,
+  fallback: T,
+  onChange?: (value: T) => void,
+): StoredValue<T> {
   const listeners = new Set<() => void>();
   let current: T | undefined;
 
@@ -38,6 +44,7 @@ export function createStoredValue<T>(key: string, schema: z.ZodType<T>, fallback
     } catch {
       // A full quota or private mode: the value still holds for this visit.
     }
+    onChange?.(value);
     for (const listener of listeners) listener();
   };
 
@@ -46,6 +53,7 @@ export function createStoredValue<T>(key: string, schema: z.ZodType<T>, fallback
     const onStorage = (event: StorageEvent) => {
       if (event.key !== key) return;
       current = load();
+      onChange?.(current);
       listener();
     };
     window.addEventListener('storage', onStorage);
