@@ -18,7 +18,10 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': 'allow-with-description' }],
+      '@typescript-eslint/ban-ts-comment': [
+        'error',
+        { 'ts-expect-error': 'allow-with-description' },
+      ],
       'import-x/no-cycle': 'error',
       // Imports flow one way: shared -> features -> app; scripts only use src/shared;
       // no feature imports another feature.
@@ -26,11 +29,17 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            { target: './src/shared', from: ['./src/app', './src/features', './src/components', './src/lib', './scripts'] },
+            {
+              target: './src/shared',
+              from: ['./src/app', './src/features', './src/components', './src/lib', './scripts'],
+            },
             { target: './src/features', from: './src/app' },
             { target: './src/components', from: ['./src/app', './src/features'] },
             { target: './src/lib', from: ['./src/app', './src/features', './src/components'] },
-            { target: './scripts', from: ['./src/app', './src/features', './src/components', './src/lib'] },
+            {
+              target: './scripts',
+              from: ['./src/app', './src/features', './src/components', './src/lib'],
+            },
             ...['article', 'feed', 'search', 'offline', 'reader', 'settings'].map((name) => ({
               target: `./src/features/${name}`,
               from: './src/features',

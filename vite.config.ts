@@ -39,7 +39,9 @@ const publicDir = process.env.BROADSHEET_PUBLIC_DIR ?? 'public';
 /** Site title of the prebuilt bundle, if there is one, for the feed link's title. */
 function readSiteTitle(): string {
   try {
-    const parsed = manifestSchema.safeParse(JSON.parse(readFileSync(`${publicDir}/data/manifest.json`, 'utf8')));
+    const parsed = manifestSchema.safeParse(
+      JSON.parse(readFileSync(`${publicDir}/data/manifest.json`, 'utf8')),
+    );
     return parsed.success ? parsed.data.site.title : '';
   } catch {
     return '';
@@ -59,15 +61,33 @@ function shellHeadPlugin(base: string): Plugin {
       // Right after the charset, before anything that loads: a policy only governs what follows it.
       const csp = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}" />`;
       const withPolicy = html.replace(/(<meta charset="[^"]*"\s*\/?>)/i, `$1\n    ${csp}`);
-      if (withPolicy === html) throw new Error('index.html needs a <meta charset> for the CSP to follow.');
+      if (withPolicy === html)
+        throw new Error('index.html needs a <meta charset> for the CSP to follow.');
       return {
         html: withPolicy,
         tags: [
           { tag: 'meta', attrs: { name: 'theme-color', content: '#7f1d1d' }, injectTo: 'head' },
-          { tag: 'link', attrs: { rel: 'icon', href: `${base}icons/icon.svg`, type: 'image/svg+xml' }, injectTo: 'head' },
-          { tag: 'link', attrs: { rel: 'apple-touch-icon', href: `${base}icons/apple-touch-icon.png` }, injectTo: 'head' },
+          {
+            tag: 'link',
+            attrs: { rel: 'icon', href: `${base}icons/icon.svg`, type: 'image/svg+xml' },
+            injectTo: 'head',
+          },
+          {
+            tag: 'link',
+            attrs: { rel: 'apple-touch-icon', href: `${base}icons/apple-touch-icon.png` },
+            injectTo: 'head',
+          },
           // Vite escapes attribute values, so a hostile site title stays text.
-          { tag: 'link', attrs: { rel: 'alternate', type: 'application/atom+xml', title, href: `${base}feed.xml` }, injectTo: 'head' },
+          {
+            tag: 'link',
+            attrs: {
+              rel: 'alternate',
+              type: 'application/atom+xml',
+              title,
+              href: `${base}feed.xml`,
+            },
+            injectTo: 'head',
+          },
         ],
       };
     },
@@ -79,12 +99,20 @@ const base = normalizeBasePath(process.env.BASE_PATH);
 /** Identity of the app bundle: it decides when the persisted query cache is thrown away. */
 function getAppVersion(): string {
   if (process.env.BROADSHEET_APP_VERSION) return process.env.BROADSHEET_APP_VERSION;
-  const parsed = z.object({ version: z.string() }).safeParse(JSON.parse(readFileSync('package.json', 'utf8')));
+  const parsed = z
+    .object({ version: z.string() })
+    .safeParse(JSON.parse(readFileSync('package.json', 'utf8')));
   return parsed.success ? parsed.data.version : '0.0.0';
 }
 
 /** Paths the service worker must never answer with the app shell. */
-const navigateFallbackDenylist = [/\/data\//, /\/feed(\/[^/]*)?\.xml$/, /\/sitemap[^/]*\.xml$/, /\/robots\.txt$/, /\/icons\//];
+const navigateFallbackDenylist = [
+  /\/data\//,
+  /\/feed(\/[^/]*)?\.xml$/,
+  /\/sitemap[^/]*\.xml$/,
+  /\/robots\.txt$/,
+  /\/icons\//,
+];
 
 export default defineConfig({
   base,
@@ -114,7 +142,12 @@ export default defineConfig({
         icons: [
           { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
           { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
-          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          {
+            src: 'icons/maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
         ],
       },
       workbox: {
@@ -140,7 +173,8 @@ export default defineConfig({
           },
           {
             // Content-hashed shards never change: once read, read from the cache forever.
-            urlPattern: /\/data\/(home|lists|list-index|article-index|articles)\/[0-9a-f]{8,64}\.json$/,
+            urlPattern:
+              /\/data\/(home|lists|list-index|article-index|articles)\/[0-9a-f]{8,64}\.json$/,
             handler: 'CacheFirst',
             options: {
               cacheName: cacheNames.shards,

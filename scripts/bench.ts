@@ -13,7 +13,15 @@
  *   --json FILE                 where to write the results (default bench-results.json)
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  readdirSync,
+  statSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -89,13 +97,15 @@ function measureCommand(command: string, args: string[], cwd = root): Promise<Ru
     });
     const timer = setInterval(() => {
       if (!child.pid) return;
-      for (const pid of listProcessTree(child.pid)) peaks.set(pid, Math.max(peaks.get(pid) ?? 0, readPeakKiB(pid)));
+      for (const pid of listProcessTree(child.pid))
+        peaks.set(pid, Math.max(peaks.get(pid) ?? 0, readPeakKiB(pid)));
     }, 50);
     child.on('error', reject);
     child.on('exit', (code) => {
       clearInterval(timer);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (code !== 0) process.stderr.write(`${command} ${args.join(' ')} exited ${code}\n${stderr}\n`);
+      if (code !== 0)
+        process.stderr.write(`${command} ${args.join(' ')} exited ${code}\n${stderr}\n`);
       const peak = [...peaks.values()].reduce((sum, value) => sum + value, 0);
       resolve({ seconds, peakMiB: peak / 1024, exitCode: code ?? 1 });
     });
@@ -114,7 +124,11 @@ function runTsx(script: string, args: string[]): Promise<Run> {
   return measureCommand(process.execPath, ['--import', 'tsx', path.join(root, script), ...args]);
 }
 
-async function measureSize(posts: number, jekyllMax: number, searchMax: number): Promise<SizeResult> {
+async function measureSize(
+  posts: number,
+  jekyllMax: number,
+  searchMax: number,
+): Promise<SizeResult> {
   const site = path.join(work, `site-${posts}`);
   const out = path.join(work, `out-${posts}`);
   const cache = path.join(work, `cache-${posts}`);
@@ -122,7 +136,14 @@ async function measureSize(posts: number, jekyllMax: number, searchMax: number):
   rmSync(out, { recursive: true, force: true });
   rmSync(cache, { recursive: true, force: true });
   process.stdout.write(`\n${posts} posts: generating…\n`);
-  const generated = await runTsx('scripts/generate-corpus.ts', ['--posts', String(posts), '--out', site, '--seed', '1']);
+  const generated = await runTsx('scripts/generate-corpus.ts', [
+    '--posts',
+    String(posts),
+    '--out',
+    site,
+    '--seed',
+    '1',
+  ]);
   if (generated.exitCode !== 0) throw new Error('the generator failed');
 
   process.stdout.write('  prebuild (cold, no search)…\n');
@@ -133,7 +154,13 @@ async function measureSize(posts: number, jekyllMax: number, searchMax: number):
     process.stdout.write('  prebuild (cold, with search)…\n');
     const searchOut = path.join(work, `out-search-${posts}`);
     rmSync(searchOut, { recursive: true, force: true });
-    prebuildWithSearch = await runTsx('scripts/build-content.ts', ['--source', site, '--out', searchOut, '--no-cache']);
+    prebuildWithSearch = await runTsx('scripts/build-content.ts', [
+      '--source',
+      site,
+      '--out',
+      searchOut,
+      '--no-cache',
+    ]);
     rmSync(searchOut, { recursive: true, force: true });
   }
 
@@ -153,7 +180,15 @@ async function measureSize(posts: number, jekyllMax: number, searchMax: number):
     process.stdout.write('  jekyll build…\n');
     const jekyllOut = path.join(work, `jekyll-${posts}`);
     rmSync(jekyllOut, { recursive: true, force: true });
-    jekyll = await measureCommand('jekyll', ['build', '--safe', '--quiet', '-s', site, '-d', jekyllOut]);
+    jekyll = await measureCommand('jekyll', [
+      'build',
+      '--safe',
+      '--quiet',
+      '-s',
+      site,
+      '-d',
+      jekyllOut,
+    ]);
   }
   return { posts, prebuild, prebuildWithSearch, rebuildOneNew, outputMiB, jekyll };
 }
@@ -173,7 +208,9 @@ async function main(): Promise<void> {
   }
   const results: SizeResult[] = [];
   for (const size of sizes) {
-    results.push(await measureSize(size, Number(values['jekyll-max']), Number(values['search-max'])));
+    results.push(
+      await measureSize(size, Number(values['jekyll-max']), Number(values['search-max'])),
+    );
   }
 
   process.stdout.write(

@@ -34,10 +34,20 @@ export type BuildPagesOptions = {
 export type BuildPagesResult = { files: number; bytes: number; skipped: string[]; ms: number };
 
 /** Names the app and the build own; a post URL that lands on one of them is not written. */
-const RESERVED = /^(index\.html|404\.html|sw\.js|manifest\.webmanifest|robots\.txt|feed\.xml|sitemap[^/]*\.xml|workbox-[^/]*\.js|(assets|data|icons|feed)\/.*)$/;
+const RESERVED =
+  /^(index\.html|404\.html|sw\.js|manifest\.webmanifest|robots\.txt|feed\.xml|sitemap[^/]*\.xml|workbox-[^/]*\.js|(assets|data|icons|feed)\/.*)$/;
 
 /** Folder names at the root that old `/<category>/` index pages must not take over. */
-const RESERVED_FOLDERS = new Set(['assets', 'data', 'icons', 'feed', 'category', 'tag', 'search', 'latest']);
+const RESERVED_FOLDERS = new Set([
+  'assets',
+  'data',
+  'icons',
+  'feed',
+  'category',
+  'tag',
+  'search',
+  'latest',
+]);
 
 /**
  * The file a URL path is served from, relative to the deployed root, decoded as servers decode
@@ -49,7 +59,12 @@ export function getPageFile(urlPath: string): string | null {
   else if (!/\.html?$/.test(relative)) relative += '.html';
   const segments = relative.split('/').map(decodeSegment);
   const unsafe = segments.some(
-    (segment) => segment === '' || segment === '.' || segment === '..' || /[\\/\0]/.test(segment) || segment.length > 255,
+    (segment) =>
+      segment === '' ||
+      segment === '.' ||
+      segment === '..' ||
+      /[\\/\0]/.test(segment) ||
+      segment.length > 255,
   );
   if (unsafe) return null;
   const file = segments.join('/');
@@ -99,9 +114,15 @@ class PageWriter {
   }
 }
 
-function describePost(post: PostSummary, manifest: Manifest, toAddress: (p: string) => string): PageHead {
+function describePost(
+  post: PostSummary,
+  manifest: Manifest,
+  toAddress: (p: string) => string,
+): PageHead {
   const canonical = toAddress(post.url);
-  const section = manifest.categories.find((category) => category.slug === post.categories[0])?.name;
+  const section = manifest.categories.find(
+    (category) => category.slug === post.categories[0],
+  )?.name;
   const description = summarize(post.excerpt) || manifest.site.description;
   return {
     title: formatPageTitle(post.title, manifest.site.title),
@@ -128,7 +149,12 @@ function describePost(post: PostSummary, manifest: Manifest, toAddress: (p: stri
   };
 }
 
-function describeList(title: string, description: string, canonical: string, manifest: Manifest): PageHead {
+function describeList(
+  title: string,
+  description: string,
+  canonical: string,
+  manifest: Manifest,
+): PageHead {
   return {
     title: formatPageTitle(title, manifest.site.title),
     description,
@@ -164,7 +190,8 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
   const site = manifest.site;
   const siteUrl = getSiteRoot(options.siteUrl, site.url, base);
   // Paths in the bundle are relative to the deployed root, which sits at BASE_PATH on the site's host.
-  const toAddress = (appPath: string) => (siteUrl ? `${siteUrl}${appPath}` : `${base.slice(0, -1)}${appPath}`);
+  const toAddress = (appPath: string) =>
+    siteUrl ? `${siteUrl}${appPath}` : `${base.slice(0, -1)}${appPath}`;
 
   const shellHtml = await readFile(path.join(dist, 'index.html'), 'utf8');
   const shell = parseShell(shellHtml);
@@ -201,7 +228,12 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
   for (const category of manifest.categories) {
     const canonical = toAddress(paths.category(category.slug));
     sitemap.push({ loc: canonical });
-    const head = describeList(category.name, `${category.name}：${category.count} 篇`, canonical, manifest);
+    const head = describeList(
+      category.name,
+      `${category.name}：${category.count} 篇`,
+      canonical,
+      manifest,
+    );
     const file = getPageFile(paths.category(category.slug));
     if (file) listPages.push({ file, head });
     // The old site's `/<category>/` index pages keep working as bookmarks.
@@ -214,37 +246,71 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
     const canonical = toAddress(paths.tag(tag.name));
     sitemap.push({ loc: canonical });
     const file = getPageFile(paths.tag(tag.name));
-    if (file) listPages.push({ file, head: describeList(tag.name, `${tag.name}：${tag.count} 篇`, canonical, manifest) });
+    if (file)
+      listPages.push({
+        file,
+        head: describeList(tag.name, `${tag.name}：${tag.count} 篇`, canonical, manifest),
+      });
   }
   if (mode === 'all') {
-    listPages.push({ file: 'latest.html', head: describeList('最新', site.description, toAddress(paths.all()), manifest) });
-    listPages.push({ file: 'search.html', head: { ...describeList('搜索', site.description, toAddress(paths.search()), manifest), noindex: true } });
+    listPages.push({
+      file: 'latest.html',
+      head: describeList('最新', site.description, toAddress(paths.all()), manifest),
+    });
+    listPages.push({
+      file: 'search.html',
+      head: {
+        ...describeList('搜索', site.description, toAddress(paths.search()), manifest),
+        noindex: true,
+      },
+    });
     await writer.write(listPages);
   }
 
   // Feeds: the whole site, then one per category, as jekyll-feed's `categories` option writes them.
   const writeFeed = async (feedPath: string, title: string, home: string, posts: PostSummary[]) => {
-    const entries = await Promise.all(posts.map(async (summary) => ({ summary, article: await bundle.readArticle(summary.url) })));
+    const entries = await Promise.all(
+      posts.map(async (summary) => ({ summary, article: await bundle.readArticle(summary.url) })),
+    );
     // On disk the name is decoded, as servers decode the percent-encoded address.
     const file = feedPath.slice(1).split('/').map(decodeSegment).join('/');
-    await writer.writeOne(file, renderFeed({ site, self: toAddress(feedPath), home, title, toAddress, entries }));
+    await writer.writeOne(
+      file,
+      renderFeed({ site, self: toAddress(feedPath), home, title, toAddress, entries }),
+    );
   };
   await rm(path.join(dist, 'feed'), { recursive: true, force: true });
   await writeFeed(paths.feed(), site.title, toAddress('/'), all.slice(0, FEED_LIMIT));
   for (const category of manifest.categories) {
     if (/[\\/\0]/.test(category.slug) || category.slug === '.' || category.slug === '..') continue;
     const posts = await bundle.readNewest(category.list, FEED_LIMIT);
-    await writeFeed(paths.categoryFeed(category.slug), `${site.title} | ${category.name}`, toAddress(paths.category(category.slug)), posts);
+    await writeFeed(
+      paths.categoryFeed(category.slug),
+      `${site.title} | ${category.name}`,
+      toAddress(paths.category(category.slug)),
+      posts,
+    );
   }
 
   // A sitemap needs absolute addresses; without a known site address there is nothing valid to write.
   if (siteUrl) {
-    for (const [name, text] of renderSitemaps(sitemap, toAddress)) await writer.writeOne(name, text);
+    for (const [name, text] of renderSitemaps(sitemap, toAddress))
+      await writer.writeOne(name, text);
   }
-  const robots = ['User-agent: *', 'Allow: /', ...(siteUrl ? [`Sitemap: ${toAddress('/sitemap.xml')}`] : []), ''];
+  const robots = [
+    'User-agent: *',
+    'Allow: /',
+    ...(siteUrl ? [`Sitemap: ${toAddress('/sitemap.xml')}`] : []),
+    '',
+  ];
   await writer.writeOne('robots.txt', robots.join('\n'));
 
-  return { files: writer.files, bytes: writer.bytes, skipped: writer.skipped, ms: performance.now() - started };
+  return {
+    files: writer.files,
+    bytes: writer.bytes,
+    skipped: writer.skipped,
+    ms: performance.now() - started,
+  };
 }
 
 function readMode(value: string | undefined): PagesMode {
@@ -264,7 +330,8 @@ async function runCli() {
     siteUrl: process.env.SITE_URL,
   });
   for (const line of result.skipped.slice(0, 20)) console.warn(`build-pages: skipped ${line}`);
-  if (result.skipped.length > 20) console.warn(`build-pages: … and ${result.skipped.length - 20} more skipped`);
+  if (result.skipped.length > 20)
+    console.warn(`build-pages: … and ${result.skipped.length - 20} more skipped`);
   console.log(
     `build-pages: ${result.files} pages, ${(result.bytes / 1e6).toFixed(1)} MB in ${(result.ms / 1000).toFixed(1)} s`,
   );

@@ -21,20 +21,25 @@ function isExecutable(file: string): boolean {
 
 function runVisibly(command: string, args: string[]): void {
   console.log(`$ ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
 }
 
 export function ensureChromium(): string {
   const fromEnv = process.env.CHROME_PATH;
   if (fromEnv) {
-    if (!isExecutable(fromEnv)) throw new Error(`CHROME_PATH is set to ${fromEnv}, which is not an executable file.`);
+    if (!isExecutable(fromEnv))
+      throw new Error(`CHROME_PATH is set to ${fromEnv}, which is not an executable file.`);
     return fromEnv;
   }
   if (isExecutable(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
   const isRoot = process.getuid?.() === 0;
   if (isRoot && existsSync('/etc/debian_version')) {
-    console.log('Chromium is missing; installing Debian\'s chromium package for the e2e tests:');
+    console.log("Chromium is missing; installing Debian's chromium package for the e2e tests:");
     runVisibly('apt-get', ['update']);
     runVisibly('apt-get', ['install', '-y', 'chromium']);
     if (isExecutable(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;

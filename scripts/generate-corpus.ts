@@ -56,7 +56,8 @@ export function parseGenerateArgs(argv: readonly string[]): GenerateOptions | 'h
   if (values.help) return 'help';
   const posts = Number(values.posts);
   const seed = Number(values.seed);
-  if (values.posts === undefined || !Number.isInteger(posts) || posts < 0) throw new Error('--posts must be a whole number');
+  if (values.posts === undefined || !Number.isInteger(posts) || posts < 0)
+    throw new Error('--posts must be a whole number');
   if (!Number.isInteger(seed)) throw new Error('--seed must be a whole number');
   if (!values.out) throw new Error('--out is required');
   const maxGap = values['max-gap'] === undefined ? undefined : Number(values['max-gap']);

@@ -69,7 +69,8 @@ export function getContentType(file: string): string {
  */
 export function getCacheControl(relative: string): string {
   if (/^assets\/.+-[\w-]{8,}\.\w+$/.test(relative)) return IMMUTABLE;
-  if (/^data\/(home|lists|list-index|article-index|articles)\/[0-9a-f]{8,64}\.json$/.test(relative)) return IMMUTABLE;
+  if (/^data\/(home|lists|list-index|article-index|articles)\/[0-9a-f]{8,64}\.json$/.test(relative))
+    return IMMUTABLE;
   // Pagefind names its chunks by hash; its entry files (pagefind.js, pagefind-entry.json) are not.
   if (/^data\/pagefind\/.*_[0-9a-f]{6,}\.pf_\w+$/.test(relative)) return IMMUTABLE;
   if (/^workbox-[0-9a-f]{6,}\.js$/.test(relative)) return IMMUTABLE;
@@ -100,12 +101,23 @@ async function isDirectory(file: string): Promise<boolean> {
 }
 
 /** Find what a request path maps to below `root`, the way a static host without rewrites does. */
-async function resolvePath(root: string, base: string, pathname: string, spa: boolean): Promise<Resolved> {
+async function resolvePath(
+  root: string,
+  base: string,
+  pathname: string,
+  spa: boolean,
+): Promise<Resolved> {
   const fallback = async (): Promise<Resolved> => {
     const name = spa ? 'index.html' : '404.html';
     const info = await statFile(path.join(root, name));
     if (!info) return { kind: 'missing' };
-    return { kind: 'file', file: path.join(root, name), size: info.size, mtimeMs: info.mtimeMs, status: spa ? 200 : 404 };
+    return {
+      kind: 'file',
+      file: path.join(root, name),
+      size: info.size,
+      mtimeMs: info.mtimeMs,
+      status: spa ? 200 : 404,
+    };
   };
 
   if (`${pathname}/` === base) return { kind: 'redirect', location: base };
@@ -135,7 +147,11 @@ async function resolvePath(root: string, base: string, pathname: string, spa: bo
   return fallback();
 }
 
-async function handleRequest(request: IncomingMessage, response: ServerResponse, options: Required<Pick<ServeOptions, 'root' | 'base' | 'spa'>>) {
+async function handleRequest(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: Required<Pick<ServeOptions, 'root' | 'base' | 'spa'>>,
+) {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;
@@ -178,7 +194,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const host = options.host ?? '127.0.0.1';
   const server = createServer((request, response) => {
     handleRequest(request, response, { root, base, spa }).catch((error: unknown) => {
-      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      if (!response.headersSent)
+        response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       response.end(`Server error: ${String(error)}\n`);
     });
   });
@@ -209,10 +226,17 @@ async function runCli() {
     },
   });
   const port = Number(values.port ?? process.env.PORT ?? 4173);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port: ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`Invalid port: ${values.port}`);
   const root = positionals[0] ?? 'dist';
-  if (!(await isDirectory(path.resolve(root)))) throw new Error(`Nothing to serve: ${root} is not a folder (run npm run build first).`);
-  const server = await startServer({ root, base: values.base ?? process.env.BASE_PATH, spa: values.spa, port });
+  if (!(await isDirectory(path.resolve(root))))
+    throw new Error(`Nothing to serve: ${root} is not a folder (run npm run build first).`);
+  const server = await startServer({
+    root,
+    base: values.base ?? process.env.BASE_PATH,
+    spa: values.spa,
+    port,
+  });
   console.log(`Serving ${root} at ${server.url}${values.spa ? ' (SPA fallback)' : ''}`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

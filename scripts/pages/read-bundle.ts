@@ -32,7 +32,8 @@ export type BundleReader = {
 async function readJson<T>(root: string, relative: string, schema: z.ZodType<T>): Promise<T> {
   const text = await readFile(path.join(root, relative), 'utf8');
   const parsed = schema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`${relative} does not match the bundle schema: ${parsed.error.message}`);
+  if (!parsed.success)
+    throw new Error(`${relative} does not match the bundle schema: ${parsed.error.message}`);
   return parsed.data;
 }
 
@@ -42,12 +43,14 @@ export async function openBundle(root: string): Promise<BundleReader> {
   const buckets = new Map<string, Promise<Article[]>>();
   const indexPages = new Map<number, Promise<(string | null)[]>>();
 
-  const readChunk = async (file: string) => (await readJson(root, dataPaths.listChunk(file), listChunkSchema)).posts;
+  const readChunk = async (file: string) =>
+    (await readJson(root, dataPaths.listChunk(file), listChunkSchema)).posts;
 
   const readList = async (list: ListRef): Promise<PostSummary[]> => {
     const index = await readJson(root, dataPaths.listIndex(list.index), listIndexSchema);
     const posts: PostSummary[] = [];
-    for (const chunk of [...index.chunks].reverse()) posts.push(...(await readChunk(chunk.file)).reverse());
+    for (const chunk of [...index.chunks].reverse())
+      posts.push(...(await readChunk(chunk.file)).reverse());
     return posts;
   };
 
@@ -66,7 +69,9 @@ export async function openBundle(root: string): Promise<BundleReader> {
     if (!pending) {
       const hash = manifest.articles.pages[page];
       pending = hash
-        ? readJson(root, dataPaths.articleIndex(hash), articleIndexPageSchema).then((file) => file.buckets)
+        ? readJson(root, dataPaths.articleIndex(hash), articleIndexPageSchema).then(
+            (file) => file.buckets,
+          )
         : Promise.resolve([]);
       indexPages.set(page, pending);
     }
@@ -80,7 +85,9 @@ export async function openBundle(root: string): Promise<BundleReader> {
     if (!hash) return null;
     let pending = buckets.get(hash);
     if (!pending) {
-      pending = readJson(root, dataPaths.articleBucket(hash), articleBucketSchema).then((file) => file.posts);
+      pending = readJson(root, dataPaths.articleBucket(hash), articleBucketSchema).then(
+        (file) => file.posts,
+      );
       buckets.set(hash, pending);
     }
     const key = getPostKey(url);

@@ -12,8 +12,9 @@ export const FEED_LIMIT = 10;
 export const SITEMAP_LIMIT = 50_000;
 
 /** Characters XML 1.0 forbids even escaped; hostile posts may carry them. */
-// eslint-disable-next-line no-control-regex -- these control characters are exactly what XML 1.0 forbids
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVALID_XML =
+  // eslint-disable-next-line no-control-regex -- these control characters are exactly what XML 1.0 forbids
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeXml(value: string): string {
   return value
@@ -72,7 +73,9 @@ export function renderFeed(options: FeedOptions): string {
       `<id>${escapeXml(id)}</id>`,
       `<content type="html" xml:base="${escapeXml(link)}">${wrapCdata(article?.html ?? '')}</content>`,
       author,
-      ...[...summary.categories, ...summary.tags].map((term) => `<category term="${escapeXml(term)}" />`),
+      ...[...summary.categories, ...summary.tags].map(
+        (term) => `<category term="${escapeXml(term)}" />`,
+      ),
       summary.excerpt ? `<summary type="html">${wrapCdata(summary.excerpt)}</summary>` : '',
       '</entry>',
     ].join('');
@@ -83,12 +86,16 @@ export function renderFeed(options: FeedOptions): string {
 export type SitemapUrl = { loc: string; lastmod?: string };
 
 /** One `sitemap.xml`, or an index of numbered files when there are more URLs than one file may hold. */
-export function renderSitemaps(urls: readonly SitemapUrl[], toAddress: (path: string) => string): Map<string, string> {
+export function renderSitemaps(
+  urls: readonly SitemapUrl[],
+  toAddress: (path: string) => string,
+): Map<string, string> {
   const renderSet = (part: readonly SitemapUrl[]) =>
     [
       '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n',
       ...part.map(
-        (url) => `<url><loc>${escapeXml(url.loc)}</loc>${url.lastmod ? `<lastmod>${url.lastmod}</lastmod>` : ''}</url>\n`,
+        (url) =>
+          `<url><loc>${escapeXml(url.loc)}</loc>${url.lastmod ? `<lastmod>${url.lastmod}</lastmod>` : ''}</url>\n`,
       ),
       '</urlset>\n',
     ].join('');

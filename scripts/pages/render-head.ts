@@ -70,7 +70,8 @@ export function renderHead(head: PageHead): string {
   if (head.section) lines.push(meta('property', 'article:section', head.section));
   for (const tag of head.tags ?? []) lines.push(meta('property', 'article:tag', tag));
   if (head.noindex) lines.push(meta('name', 'robots', 'noindex'));
-  if (head.jsonLd) lines.push(`<script type="application/ld+json">${serializeJsonForHtml(head.jsonLd)}</script>`);
+  if (head.jsonLd)
+    lines.push(`<script type="application/ld+json">${serializeJsonForHtml(head.jsonLd)}</script>`);
   return lines.join('\n    ');
 }
 

@@ -1,5 +1,12 @@
 import { Suspense, useEffect, useRef } from 'react';
-import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router-dom';
+import {
+  Link,
+  NavLink,
+  Outlet,
+  ScrollRestoration,
+  useLocation,
+  useNavigation,
+} from 'react-router-dom';
 import { listIds, paths } from '../shared/paths';
 import { useMessages } from '../lib/i18n';
 import { useManifest } from '../lib/manifest-query';
@@ -16,7 +23,9 @@ import { offlineSources } from './offline-sources';
 function NavigationProgress() {
   const navigation = useNavigation();
   if (navigation.state === 'idle') return null;
-  return <div aria-hidden="true" className="fixed inset-x-0 top-0 z-50 h-0.5 animate-pulse bg-accent" />;
+  return (
+    <div aria-hidden="true" className="fixed inset-x-0 top-0 z-50 h-0.5 animate-pulse bg-accent" />
+  );
 }
 
 function SiteHeader() {
@@ -92,7 +101,12 @@ export function Layout() {
       <NavigationProgress />
       <SiteHeader />
       <UpdatePrompt />
-      <main ref={mainRef} id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 outline-none sm:px-6 sm:py-10">
+      <main
+        ref={mainRef}
+        id="main"
+        tabIndex={-1}
+        className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 outline-none sm:px-6 sm:py-10"
+      >
         <NewPostsNotice />
         {/* A query whose key changes under a mounted view (a newer manifest) suspends here, not the whole page. */}
         <Suspense fallback={<LoadingView />}>

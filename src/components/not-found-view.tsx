@@ -26,7 +26,10 @@ export function NotFoundView() {
       </p>
       <LinkSection
         title={t.categories}
-        links={manifest.categories.map((category) => ({ to: paths.category(category.slug), label: category.name }))}
+        links={manifest.categories.map((category) => ({
+          to: paths.category(category.slug),
+          label: category.name,
+        }))}
         layout="inline"
       />
     </section>

@@ -14,7 +14,12 @@ export function SearchForm({ defaultValue = '', compact = false }: SearchFormPro
   const { t } = useMessages();
   const id = useId();
   return (
-    <Form role="search" method="get" action={paths.search()} className="flex w-full items-stretch gap-2">
+    <Form
+      role="search"
+      method="get"
+      action={paths.search()}
+      className="flex w-full items-stretch gap-2"
+    >
       <label htmlFor={id} className="sr-only">
         {t.searchLabel}
       </label>

@@ -18,7 +18,11 @@ export class DataError extends Error {
  * Fetch one `data/…` file and parse it with its schema, so a file from another build or a host
  * that answers with an HTML error page fails loudly instead of rendering garbage.
  */
-export async function fetchJson<T>(path: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
+export async function fetchJson<T>(
+  path: string,
+  schema: z.ZodType<T>,
+  signal?: AbortSignal,
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(getDataUrl(path), { signal });
@@ -26,7 +30,8 @@ export async function fetchJson<T>(path: string, schema: z.ZodType<T>, signal?: 
     if (signal?.aborted) throw error;
     throw new DataError(`Could not reach ${path}`, path, null);
   }
-  if (!response.ok) throw new DataError(`${path} answered ${response.status}`, path, response.status);
+  if (!response.ok)
+    throw new DataError(`${path} answered ${response.status}`, path, response.status);
   let body: unknown;
   try {
     body = await response.json();
@@ -34,6 +39,7 @@ export async function fetchJson<T>(path: string, schema: z.ZodType<T>, signal?: 
     throw new DataError(`${path} is not JSON`, path, response.status);
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new DataError(`${path} does not match the bundle schema`, path, response.status);
+  if (!parsed.success)
+    throw new DataError(`${path} does not match the bundle schema`, path, response.status);
   return parsed.data;
 }

@@ -117,7 +117,8 @@ const en: Messages = {
   errorBody: 'The connection may have dropped, or the archive was just updated. Please try again.',
   retry: 'Retry',
   notFoundTitle: 'Page not found',
-  notFoundBody: 'No post or section lives at this address. Search, or start again from the home page or a section.',
+  notFoundBody:
+    'No post or section lives at this address. Search, or start again from the home page or a section.',
   goHome: 'Go to the home page',
   searchTitle: 'Search',
   searchHint: 'Type words to search every post.',

@@ -13,7 +13,8 @@ export function createQueryClient({ retry = 2 }: QueryClientOptions = {}): Query
         staleTime: Infinity,
         gcTime: 30 * 60_000,
         // Offline, retrying a failed request cannot help: show the offline view at once.
-        retry: (failureCount) => failureCount < retry && (typeof navigator === 'undefined' || navigator.onLine),
+        retry: (failureCount) =>
+          failureCount < retry && (typeof navigator === 'undefined' || navigator.onLine),
         refetchOnWindowFocus: false,
         // The service worker may answer from its cache while the browser says it is offline, so
         // always try; a real failure shows the error view with its retry instead of waiting forever.

@@ -22,7 +22,12 @@ export type Language = Settings['lang'];
 const STORAGE_KEY = 'broadsheet:settings';
 const defaults: Settings = { theme: 'system', textSize: 'medium', lang: 'zh-CN' };
 
-const settingsStore = createStoredValue<Settings>(STORAGE_KEY, settingsSchema, defaults, applySettingsToDocument);
+const settingsStore = createStoredValue<Settings>(
+  STORAGE_KEY,
+  settingsSchema,
+  defaults,
+  applySettingsToDocument,
+);
 
 export function getSettings(): Settings {
   return settingsStore.read();

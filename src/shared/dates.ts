@@ -7,7 +7,11 @@ export type DateLocale = 'zh-CN' | 'en';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function getFormatter(locale: DateLocale, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+function getFormatter(
+  locale: DateLocale,
+  timeZone: string,
+  withTime: boolean,
+): Intl.DateTimeFormat {
   const id = `${locale}|${timeZone}|${withTime}`;
   let formatter = formatters.get(id);
   if (!formatter) {
@@ -24,7 +28,11 @@ function getFormatter(locale: DateLocale, timeZone: string, withTime: boolean): 
 }
 
 /** `2022年2月26日 21:22` (zh-CN) or `26 Feb 2022, 21:22` (en) in the site's timezone. */
-export function formatDateTime(iso: string, timeZone: string, locale: DateLocale = 'zh-CN'): string {
+export function formatDateTime(
+  iso: string,
+  timeZone: string,
+  locale: DateLocale = 'zh-CN',
+): string {
   return getFormatter(locale, timeZone, true).format(new Date(iso)).replace(/日\s*/, '日 ');
 }
 

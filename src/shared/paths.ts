@@ -19,7 +19,10 @@ export const listIds = {
 
 /** Percent-encode one path segment the way Jekyll writes URLs (non-ASCII as UTF-8 bytes). */
 export function encodeSegment(segment: string): string {
-  return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(segment).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 /** Decode a path segment, keeping it as it is when it holds a broken escape. */
@@ -53,7 +56,8 @@ export const paths = {
   home: () => '/',
   category: (slug: string, query: ListQuery = {}) =>
     `/category/${encodeSegment(slug)}${buildListSearch(query)}`,
-  tag: (name: string, query: ListQuery = {}) => `/tag/${encodeSegment(name)}${buildListSearch(query)}`,
+  tag: (name: string, query: ListQuery = {}) =>
+    `/tag/${encodeSegment(name)}${buildListSearch(query)}`,
   all: (query: ListQuery = {}) => `/latest${buildListSearch(query)}`,
   search: (q?: string) => (q ? `/search?${new URLSearchParams({ q }).toString()}` : '/search'),
   /** The Atom feed of the whole site, and one per category (as jekyll-feed names them). */
@@ -81,5 +85,6 @@ export const dataPaths = {
   articleIndex: (hash: string) => `data/article-index/${hash}.json`,
   articleBucket: (hash: string) => `data/articles/${hash}.json`,
   /** Pagefind's entry module, from the manifest's `search` path (relative to `data/`). */
-  pagefind: (search: string) => `data/${search.replace(/^\/+|\/+$/g, '')}/pagefind.js`.replace('data//', 'data/'),
+  pagefind: (search: string) =>
+    `data/${search.replace(/^\/+|\/+$/g, '')}/pagefind.js`.replace('data//', 'data/'),
 } as const;

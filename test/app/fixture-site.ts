@@ -29,11 +29,19 @@ export function getFixtureDate(hours: number): string {
   return `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:00+08:00`;
 }
 
-function makePost(partial: Partial<SourcePost> & Pick<SourcePost, 'url' | 'title' | 'date' | 'categories' | 'tags'>): SourcePost {
-  const html = partial.html ?? `<p>${partial.title}。这是一段为测试而写的正文，没有任何真实含义。</p>`;
+function makePost(
+  partial: Partial<SourcePost> & Pick<SourcePost, 'url' | 'title' | 'date' | 'categories' | 'tags'>,
+): SourcePost {
+  const html =
+    partial.html ?? `<p>${partial.title}。这是一段为测试而写的正文，没有任何真实含义。</p>`;
   const text = html.replace(/<[^>]*>/g, '');
   return {
-    file: `_posts/${partial.date.slice(0, 10)}-${partial.url.split('/').pop()?.replace(/\.html$/, '') ?? 'x'}.md`,
+    file: `_posts/${partial.date.slice(0, 10)}-${
+      partial.url
+        .split('/')
+        .pop()
+        ?.replace(/\.html$/, '') ?? 'x'
+    }.md`,
     excerpt: text.slice(0, 80),
     text,
     chars: text.length,
@@ -137,7 +145,11 @@ export function createFixturePosts(): SourcePost[] {
 }
 
 export function createFixtureBundle(options: { search?: string | null } = {}): Bundle {
-  return createBundle({ config: fixtureConfig, posts: createFixturePosts(), search: options.search ?? null });
+  return createBundle({
+    config: fixtureConfig,
+    posts: createFixturePosts(),
+    search: options.search ?? null,
+  });
 }
 
 export type FixtureServer = {
@@ -150,7 +162,9 @@ export type FixtureServer = {
 };
 
 /** Write the bundle under `<tmp>/data/` and serve the folder on 127.0.0.1 at a free port. */
-export async function startFixtureServer(bundle: Bundle = createFixtureBundle()): Promise<FixtureServer> {
+export async function startFixtureServer(
+  bundle: Bundle = createFixtureBundle(),
+): Promise<FixtureServer> {
   const root = await mkdtemp(join(tmpdir(), 'broadsheet-app-'));
   for (const [path, text] of bundle.files) {
     const file = join(root, 'data', path);
@@ -159,7 +173,9 @@ export async function startFixtureServer(bundle: Bundle = createFixtureBundle())
   }
   const failing = new Set<string>();
   const server: Server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname).replace(/^\/+/, '');
+    const path = decodeURIComponent(
+      new URL(request.url ?? '/', 'http://127.0.0.1').pathname,
+    ).replace(/^\/+/, '');
     if (failing.has(path)) {
       response.writeHead(500).end('failing on purpose');
       return;

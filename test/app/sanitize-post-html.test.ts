@@ -1,5 +1,8 @@
 import { expect, test } from 'vitest';
-import { sanitizePostHtml, type SanitizeContext } from '../../src/features/article/sanitize-post-html';
+import {
+  sanitizePostHtml,
+  type SanitizeContext,
+} from '../../src/features/article/sanitize-post-html';
 
 // @ts-expect-error jsdom ships no type declarations and @types/jsdom is not a dependency
 import { JSDOM } from 'jsdom';
@@ -8,12 +11,19 @@ type ScriptWindow = { document: Document; close: () => void };
 
 /** A page that runs scripts and inline handlers (the test environment's own page does not). */
 function openScriptPage(body: string): ScriptWindow {
-  const dom: unknown = new JSDOM(`<!doctype html><html><body>${body}</body></html>`, { runScripts: 'dangerously' });
-  const window: unknown = typeof dom === 'object' && dom !== null ? Reflect.get(dom, 'window') : null;
+  const dom: unknown = new JSDOM(`<!doctype html><html><body>${body}</body></html>`, {
+    runScripts: 'dangerously',
+  });
+  const window: unknown =
+    typeof dom === 'object' && dom !== null ? Reflect.get(dom, 'window') : null;
   if (typeof window !== 'object' || window === null) throw new Error('jsdom did not open a window');
   const document: unknown = Reflect.get(window, 'document');
-  if (!(typeof document === 'object' && document !== null && 'querySelectorAll' in document)) throw new Error('no document');
-  return { document: document as Document, close: () => Reflect.apply(Reflect.get(window, 'close'), window, []) };
+  if (!(typeof document === 'object' && document !== null && 'querySelectorAll' in document))
+    throw new Error('no document');
+  return {
+    document: document as Document,
+    close: () => Reflect.apply(Reflect.get(window, 'close'), window, []),
+  };
 }
 
 function getFlag(page: ScriptWindow): unknown {
@@ -92,11 +102,35 @@ const vectors: string[] = [
 ];
 
 const FORBIDDEN_ELEMENTS = [
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'meta', 'link',
-  'svg', 'math', 'form', 'input', 'button', 'textarea', 'select', 'template', 'noscript', 'video', 'audio',
-  'source', 'marquee', 'isindex', 'xss',
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'base',
+  'meta',
+  'link',
+  'svg',
+  'math',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'template',
+  'noscript',
+  'video',
+  'audio',
+  'source',
+  'marquee',
+  'isindex',
+  'xss',
 ];
-const FORBIDDEN_ATTRIBUTES = /^(?:on.*|style|srcdoc|formaction|xlink:href|srcset|id|name|action|background)$/i;
+const FORBIDDEN_ATTRIBUTES =
+  /^(?:on.*|style|srcdoc|formaction|xlink:href|srcset|id|name|action|background)$/i;
 
 function parse(html: string): HTMLDivElement {
   const container = document.createElement('div');
@@ -110,7 +144,9 @@ async function runInPage(html: string): Promise<unknown> {
   const EventClass = Reflect.get(page.document.defaultView ?? {}, 'Event');
   for (const element of page.document.body.querySelectorAll('*')) {
     for (const type of ['click', 'error', 'load', 'focus', 'toggle', 'mouseover', 'begin']) {
-      element.dispatchEvent(Reflect.construct(EventClass, [type, { bubbles: false, cancelable: true }]));
+      element.dispatchEvent(
+        Reflect.construct(EventClass, [type, { bubbles: false, cancelable: true }]),
+      );
     }
   }
   await new Promise((resolve) => setTimeout(resolve, 5));
@@ -141,8 +177,10 @@ for (const vector of vectors) {
       }
       for (const name of ['href', 'src']) {
         const value = (element.getAttribute(name) ?? '').replace(/[\p{Cc}\s]/gu, '');
-        const safeImage = tag === 'img' && name === 'src' && /^data:image\/(?:png|jpeg|gif|webp)[;,]/i.test(value);
-        if (!safeImage) expect(value, `left ${name}=${value}`).not.toMatch(/^(?:javascript|vbscript|data):/i);
+        const safeImage =
+          tag === 'img' && name === 'src' && /^data:image\/(?:png|jpeg|gif|webp)[;,]/i.test(value);
+        if (!safeImage)
+          expect(value, `left ${name}=${value}`).not.toMatch(/^(?:javascript|vbscript|data):/i);
       }
     }
     expect(await runInPage(clean)).toBeUndefined();
@@ -151,7 +189,12 @@ for (const vector of vectors) {
 
 test('safe data images survive, other data URLs do not', () => {
   const png = 'data:image/png;base64,iVBORw0KGgo=';
-  const root = parse(sanitizePostHtml(`<img src="${png}" alt="图"><img src="data:image/svg+xml,<svg/>" alt="矢量">`, context));
+  const root = parse(
+    sanitizePostHtml(
+      `<img src="${png}" alt="图"><img src="data:image/svg+xml,<svg/>" alt="矢量">`,
+      context,
+    ),
+  );
   const images = root.querySelectorAll('img');
   expect(images).toHaveLength(1);
   expect(images[0]?.getAttribute('src')).toBe(png);
@@ -176,7 +219,8 @@ test('links to the archive become in-app links; others open in a new tab safely'
       context,
     ),
   );
-  const byText = (text: string) => [...root.querySelectorAll('a')].find((link) => link.textContent === text);
+  const byText = (text: string) =>
+    [...root.querySelectorAll('a')].find((link) => link.textContent === text);
   expect(byText('a')?.getAttribute('data-app-href')).toBe('/category/caijing');
   expect(byText('b')?.getAttribute('data-app-href')).toBe('/category/emnews');
   expect(byText('c')?.getAttribute('data-app-href')).toBe('/');
@@ -226,7 +270,10 @@ test('a paragraph of in-app links in the middle of the text is kept', () => {
 
 test('images load lazily without a referrer and keep or reserve their size', () => {
   const root = parse(
-    sanitizePostHtml('<center><img src="https://img.example.com/a.jpg" width="600" height="400"><img src="https://img.example.com/b.jpg"></center><p class="em_media">（来源：某报）</p>', context),
+    sanitizePostHtml(
+      '<center><img src="https://img.example.com/a.jpg" width="600" height="400"><img src="https://img.example.com/b.jpg"></center><p class="em_media">（来源：某报）</p>',
+      context,
+    ),
   );
   const [sized, unsized] = root.querySelectorAll('img');
   for (const image of [sized, unsized]) {

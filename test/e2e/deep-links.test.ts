@@ -123,11 +123,9 @@ test('under /finews/ the web app manifest and the service worker keep to the bas
     })
     .parse(await response.json());
   expect(manifest).toMatchObject({ start_url: '/finews/', scope: '/finews/', lang: 'zh-CN' });
-  expect(manifest.icons.map((icon) => `${icon.sizes}${icon.purpose ? ` ${icon.purpose}` : ''}`)).toEqual([
-    '192x192',
-    '512x512',
-    '512x512 maskable',
-  ]);
+  expect(
+    manifest.icons.map((icon) => `${icon.sizes}${icon.purpose ? ` ${icon.purpose}` : ''}`),
+  ).toEqual(['192x192', '512x512', '512x512 maskable']);
   await open(env.E2E_SUB_URL, '/');
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   expect(new URL(scope).pathname).toBe('/finews/');
@@ -135,7 +133,10 @@ test('under /finews/ the web app manifest and the service worker keep to the bas
 
 test('search finds a post by a Chinese word (Pagefind runs under the policy)', async () => {
   await open(env.E2E_URL, `/search?q=${encodeURIComponent('资金流向')}`);
-  await page.getByRole('link', { name: /午间资金流向/ }).first().waitFor();
+  await page
+    .getByRole('link', { name: /午间资金流向/ })
+    .first()
+    .waitFor();
 });
 
 test('a host with an SPA fallback serves the same views', async () => {

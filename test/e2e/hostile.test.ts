@@ -4,12 +4,24 @@
  */
 import { expect, test } from 'vitest';
 import { getE2eEnv, getPageUrl, openFileSession } from './support/browser';
-import { HOSTILE_POST, HOSTILE_TITLE, XSS_FLAG, XSS_POST, xssVectors } from './support/fixture-site';
+import {
+  HOSTILE_POST,
+  HOSTILE_TITLE,
+  XSS_FLAG,
+  XSS_POST,
+  xssVectors,
+} from './support/fixture-site';
 
 // The page's own globals, used inside callbacks that run in the browser (this file is checked as Node code).
 type XmlNode = { textContent: string | null };
 declare class DOMParser {
-  parseFromString(text: string, type: string): { querySelector(selector: string): XmlNode | null; querySelectorAll(selector: string): Iterable<XmlNode> };
+  parseFromString(
+    text: string,
+    type: string,
+  ): {
+    querySelector(selector: string): XmlNode | null;
+    querySelectorAll(selector: string): Iterable<XmlNode>;
+  };
 }
 
 const env = getE2eEnv();
@@ -38,17 +50,25 @@ test(`none of the ${xssVectors.length} vectors in a post body runs or leaves a s
 
   expect(await readXssFlag()).toBeUndefined();
   expect(session.problems.dialogs).toEqual([]);
-  const hrefs = await article.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
-  for (const href of hrefs) expect(href.trim().toLowerCase()).not.toMatch(/^(javascript|vbscript|data):/);
+  const hrefs = await article
+    .getByRole('link')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+  for (const href of hrefs)
+    expect(href.trim().toLowerCase()).not.toMatch(/^(javascript|vbscript|data):/);
   const dangerous = await article.evaluate(
-    (node) => node.querySelectorAll('script, iframe, object, embed, form, base, meta, link, style, [onerror], [onload], [onclick]').length,
+    (node) =>
+      node.querySelectorAll(
+        'script, iframe, object, embed, form, base, meta, link, style, [onerror], [onload], [onclick]',
+      ).length,
   );
   expect(dangerous).toBe(0);
   // Chrome checks the policy even while the sanitizer parses the body in an inert document, so the
   // handlers and scripts in it are reported as blocked there. Nothing else may be reported.
   const reports = session.problems.csp.splice(0);
   for (const report of reports) {
-    expect(report).toMatch(/^(Executing inline event handler|Executing inline script) violates .* The action has been blocked\.$/s);
+    expect(report).toMatch(
+      /^(Executing inline event handler|Executing inline script) violates .* The action has been blocked\.$/s,
+    );
   }
 });
 
@@ -69,8 +89,13 @@ test('the pre-rendered head escapes the title in every context', async () => {
   expect(titleText).toContain('恶意标题 &lt;/title&gt;&lt;script&gt;');
   const jsonLd = /<script type="application\/ld\+json">([^<]*)<\/script>/.exec(head)?.[1];
   expect(jsonLd).toBeDefined();
-  expect(JSON.parse(jsonLd ?? '{}')).toMatchObject({ '@type': 'NewsArticle', headline: HOSTILE_TITLE });
-  expect(head).toMatch(/<link rel="canonical" href="[^"]*\/anquan\/2024\/04\/21\/hostile-title\.html" \/>/);
+  expect(JSON.parse(jsonLd ?? '{}')).toMatchObject({
+    '@type': 'NewsArticle',
+    headline: HOSTILE_TITLE,
+  });
+  expect(head).toMatch(
+    /<link rel="canonical" href="[^"]*\/anquan\/2024\/04\/21\/hostile-title\.html" \/>/,
+  );
 });
 
 test('the Atom feed stays well-formed and carries the title as text', async () => {

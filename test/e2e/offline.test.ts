@@ -26,7 +26,11 @@ async function open(appPath: string): Promise<void> {
 
 /** A view has rendered: its level-1 heading (the given one, or any). */
 async function waitForView(heading: string | null): Promise<void> {
-  await page.getByRole('main').getByRole('heading', { level: 1, ...(heading ? { name: heading } : {}) }).first().waitFor();
+  await page
+    .getByRole('main')
+    .getByRole('heading', { level: 1, ...(heading ? { name: heading } : {}) })
+    .first()
+    .waitFor();
 }
 
 test('pages read online open again offline, by reload and in the app', async () => {
@@ -57,7 +61,10 @@ test('an unvisited page offline explains itself and offers what was read', async
   await session.context.setOffline(true);
   await open('/category/haigangshangbao');
   await page.getByRole('heading', { name: '离线中，此页尚未保存' }).waitFor();
-  await page.getByRole('navigation', { name: '最近阅读' }).getByRole('link', { name: article.title }).waitFor();
+  await page
+    .getByRole('navigation', { name: '最近阅读' })
+    .getByRole('link', { name: article.title })
+    .waitFor();
   // In the app too, not only on a cold load.
   await open(`/category/${category}`);
   await waitForView(null);
@@ -84,7 +91,11 @@ test('a category saved for offline opens articles never opened before, and can b
   await waitForView(title);
   // The offline view lists the saved category.
   await open('/category/haigangshangbao');
-  await page.getByRole('navigation', { name: '已离线保存的栏目' }).getByRole('link').first().waitFor();
+  await page
+    .getByRole('navigation', { name: '已离线保存的栏目' })
+    .getByRole('link')
+    .first()
+    .waitFor();
 
   await session.context.setOffline(false);
   await open('/category/fnnews');

@@ -63,7 +63,10 @@ test('a new app version is offered, and nothing reloads until the reader accepts
   await page.waitForTimeout(2000);
   expect(await page.evaluate(() => Reflect.get(globalThis, '__stillHere'))).toBe(true);
 
-  await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: '重新加载' }).click()]);
+  await Promise.all([
+    page.waitForEvent('load'),
+    prompt.getByRole('button', { name: '重新加载' }).click(),
+  ]);
   expect(await page.evaluate(() => Reflect.get(globalThis, '__stillHere'))).toBeUndefined();
   await page.getByRole('main').getByRole('link').first().waitFor();
   expect(await prompt.count()).toBe(0);

@@ -237,7 +237,14 @@ test('a terminal gets a live progress line; a log gets plain lines and the same 
   const run = async (isTTY: boolean) => {
     const output: string[] = [];
     const stream = { isTTY, write: (text: string) => output.push(text) };
-    const args = ['--source', source, '--out', await createTempDir('out'), '--no-search', '--no-cache'];
+    const args = [
+      '--source',
+      source,
+      '--out',
+      await createTempDir('out'),
+      '--no-search',
+      '--no-cache',
+    ];
     expect(await main(args, {}, { stdout: stream, stderr: stream })).toBe(0);
     return output.join('');
   };

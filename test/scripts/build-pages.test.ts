@@ -197,8 +197,12 @@ test('under a base path, absolute addresses keep the base: the host comes from _
 });
 
 test('the site root: SITE_URL whole, else the config host with the base path', () => {
-  expect(getSiteRoot('https://cdn.example.org/x/', 'https://a.example.org', '/y/')).toBe('https://cdn.example.org/x');
-  expect(getSiteRoot(undefined, 'https://a.example.org/old-baseurl', '/finews/')).toBe('https://a.example.org/finews');
+  expect(getSiteRoot('https://cdn.example.org/x/', 'https://a.example.org', '/y/')).toBe(
+    'https://cdn.example.org/x',
+  );
+  expect(getSiteRoot(undefined, 'https://a.example.org/old-baseurl', '/finews/')).toBe(
+    'https://a.example.org/finews',
+  );
   expect(getSiteRoot(undefined, 'https://a.example.org', '/')).toBe('https://a.example.org');
   expect(getSiteRoot('', 'https://a.example.org', '/')).toBe('');
   expect(getSiteRoot(undefined, 'not a url', '/')).toBe('');
@@ -206,5 +210,7 @@ test('the site root: SITE_URL whole, else the config host with the base path', (
 
 test('a category feed of a Chinese category is a decoded file with an encoded self link', async () => {
   const feed = await readFile(path.join(dist, 'feed/财经.xml'), 'utf8');
-  expect(feed).toContain('<link href="https://news.example.org/feed/%E8%B4%A2%E7%BB%8F.xml" rel="self"');
+  expect(feed).toContain(
+    '<link href="https://news.example.org/feed/%E8%B4%A2%E7%BB%8F.xml" rel="self"',
+  );
 });

@@ -35,7 +35,8 @@ afterAll(async () => {
 
 /** Files where we knowingly differ from Jekyll (docs/decisions/003-jekyll-rules.md). */
 const KNOWN_DIFFERENCES: Record<string, string> = {
-  '_posts/2021-12-20-blank-line-first.md': 'front matter after a blank line is read (the URL stays the one Jekyll gave)',
+  '_posts/2021-12-20-blank-line-first.md':
+    'front matter after a blank line is read (the URL stays the one Jekyll gave)',
   '_posts/2021-12-21-broken-yaml.md': 'invalid YAML is skipped, not published at a build-time URL',
   '_posts/2021-12-22-nul-bytes.md': 'a file with NUL bytes is skipped as binary',
 };

@@ -64,7 +64,9 @@ test('content types and cache headers follow the file kind', async () => {
   const meta = await get('/data/pagefind/pagefind.zh-cn_3fa2b1c9.pf_meta');
   expect(meta.headers.get('content-type')).toBe('application/octet-stream');
   expect(meta.headers.get('cache-control')).toContain('immutable');
-  expect((await get('/data/lists/0123abcd.json')).headers.get('cache-control')).toContain('immutable');
+  expect((await get('/data/lists/0123abcd.json')).headers.get('cache-control')).toContain(
+    'immutable',
+  );
   expect((await get('/data/manifest.json')).headers.get('cache-control')).toBe('no-cache');
   expect((await get('/')).headers.get('cache-control')).toBe('no-cache');
   expect(getCacheControl('assets/index-CY6v-sSA.css')).toContain('immutable');

@@ -12,7 +12,10 @@ import { createListLoader, readCategorySlug } from './list-route';
 import { formatPageTitle } from '../../shared/page-title';
 
 export function createLoader(queryClient: QueryClient) {
-  return createListLoader(queryClient, ({ params }) => ({ kind: 'category', slug: readCategorySlug(params.name) }));
+  return createListLoader(queryClient, ({ params }) => ({
+    kind: 'category',
+    slug: readCategorySlug(params.name),
+  }));
 }
 
 export function CategoryRoute() {
@@ -33,7 +36,12 @@ export function CategoryRoute() {
           <SaveOfflineButton
             manifest={manifest}
             sources={offlineSources}
-            target={{ list: listIds.category(slug), title: category.name, path: paths.category(slug), ref: category.list }}
+            target={{
+              list: listIds.category(slug),
+              title: category.name,
+              path: paths.category(slug),
+              ref: category.list,
+            }}
           />
         }
       />

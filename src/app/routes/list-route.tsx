@@ -14,7 +14,13 @@ export function createListLoader(queryClient: QueryClient, getTarget: GetListTar
     const manifest = await queryClient.ensureQueryData(manifestQueryOptions());
     const target = getTarget(args, manifest);
     const list = target ? resolveList(manifest, target) : null;
-    if (list) await prefetchList(queryClient, manifest, list, readListParams(new URL(args.request.url).searchParams));
+    if (list)
+      await prefetchList(
+        queryClient,
+        manifest,
+        list,
+        readListParams(new URL(args.request.url).searchParams),
+      );
     return null;
   };
 }

@@ -19,7 +19,9 @@ export function SearchRoute() {
   const q = searchParams.get('q') ?? '';
   return (
     <>
-      <title>{formatPageTitle(q ? `${q} · ${t.searchTitle}` : t.searchTitle, manifest.site.title)}</title>
+      <title>
+        {formatPageTitle(q ? `${q} · ${t.searchTitle}` : t.searchTitle, manifest.site.title)}
+      </title>
       <SearchView q={q} />
     </>
   );

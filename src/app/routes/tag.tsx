@@ -9,7 +9,10 @@ import { createListLoader, readTagName } from './list-route';
 import { formatPageTitle } from '../../shared/page-title';
 
 export function createLoader(queryClient: QueryClient) {
-  return createListLoader(queryClient, ({ params }, manifest) => ({ kind: 'tag', name: readTagName(params.name, manifest) }));
+  return createListLoader(queryClient, ({ params }, manifest) => ({
+    kind: 'tag',
+    name: readTagName(params.name, manifest),
+  }));
 }
 
 export function TagRoute() {

@@ -10,7 +10,11 @@ export type ErrorViewProps = {
 export function ErrorView({ onRetry, detail }: ErrorViewProps) {
   const { t } = useMessages();
   return (
-    <section role="alert" aria-labelledby="error-title" className="mx-auto max-w-xl py-16 text-center">
+    <section
+      role="alert"
+      aria-labelledby="error-title"
+      className="mx-auto max-w-xl py-16 text-center"
+    >
       <h1 id="error-title" className="font-serif text-2xl font-bold text-ink">
         {t.errorTitle}
       </h1>

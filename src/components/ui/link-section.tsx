@@ -16,7 +16,12 @@ export type LinkSectionProps = {
 };
 
 const styles = {
-  list: { nav: 'mt-8', heading: 'font-serif text-lg font-bold', list: 'mt-2 list-disc pl-6', link: 'underline' },
+  list: {
+    nav: 'mt-8',
+    heading: 'font-serif text-lg font-bold',
+    list: 'mt-2 list-disc pl-6',
+    link: 'underline',
+  },
   inline: {
     nav: 'mt-8 border-t border-rule pt-6',
     heading: 'text-sm font-semibold text-muted',

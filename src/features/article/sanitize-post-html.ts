@@ -28,17 +28,85 @@ export const APP_LINK_ATTRIBUTE = 'data-app-href';
 const HIDDEN_MARK = 'data-bs-hidden';
 
 const ALLOWED_TAGS = [
-  'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'center', 'cite', 'code', 'col', 'colgroup', 'dd',
-  'del', 'details', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4',
-  'h5', 'h6', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 's', 'samp',
-  'small', 'span', 'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead',
-  'time', 'tr', 'u', 'ul',
+  'a',
+  'abbr',
+  'b',
+  'blockquote',
+  'br',
+  'caption',
+  'center',
+  'cite',
+  'code',
+  'col',
+  'colgroup',
+  'dd',
+  'del',
+  'details',
+  'dfn',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'figcaption',
+  'figure',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'li',
+  'mark',
+  'ol',
+  'p',
+  'pre',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'summary',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'time',
+  'tr',
+  'u',
+  'ul',
 ];
 
 /** No `id`/`name` (DOM clobbering), no `style`, no `srcset`; `class` only to spot `em_media`, then dropped. */
 const ALLOWED_ATTR = [
-  'href', 'src', 'alt', 'title', 'width', 'height', 'class', 'colspan', 'rowspan', 'datetime',
-  'cite', 'lang', 'dir', 'start', 'reversed', 'open', 'scope', 'abbr', HIDDEN_MARK,
+  'href',
+  'src',
+  'alt',
+  'title',
+  'width',
+  'height',
+  'class',
+  'colspan',
+  'rowspan',
+  'datetime',
+  'cite',
+  'lang',
+  'dir',
+  'start',
+  'reversed',
+  'open',
+  'scope',
+  'abbr',
+  HIDDEN_MARK,
 ];
 
 /** http(s), mailto and tel, or no scheme at all (relative links). Everything else loses its URL. */
@@ -47,7 +115,8 @@ const ALLOWED_URI_REGEXP = /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+
 const SAFE_DATA_IMAGE = /^data:image\/(?:png|jpeg|gif|webp)[;,]/i;
 
 /** Inline styles that hide an element; the style attribute itself never survives. */
-const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important\s*)?(?:;|$)/i;
+const HIDING_STYLE =
+  /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important\s*)?(?:;|$)/i;
 
 function isHiddenByAuthor(element: Element): boolean {
   if (element.hasAttribute('hidden')) return true;
@@ -63,7 +132,8 @@ function getPurifier(): ReturnType<typeof DOMPurify> {
   // Hidden elements must stay hidden, but the style attribute that hides them is dropped, so mark
   // them before attributes are filtered and remove them afterwards.
   purifier.addHook('beforeSanitizeAttributes', (node) => {
-    if (node.nodeType === 1 && isHiddenByAuthor(node as Element)) (node as Element).setAttribute(HIDDEN_MARK, '');
+    if (node.nodeType === 1 && isHiddenByAuthor(node as Element))
+      (node as Element).setAttribute(HIDDEN_MARK, '');
   });
   return purifier;
 }
@@ -96,17 +166,31 @@ function getAppPath(pathname: string, hash: string, categories: ReadonlySet<stri
     const slug = decodeSegment(categoryPage[2]).toLowerCase();
     if (categoryPage[1] === '' || categories.has(slug)) return paths.category(slug);
   }
-  if (segments.length === 0 || (segments.length === 1 && segments[0] === 'index.html')) return paths.home();
-  const last = segments[segments.length - 1] === 'index.html' ? segments[segments.length - 2] : segments[segments.length - 1];
+  if (segments.length === 0 || (segments.length === 1 && segments[0] === 'index.html'))
+    return paths.home();
+  const last =
+    segments[segments.length - 1] === 'index.html'
+      ? segments[segments.length - 2]
+      : segments[segments.length - 1];
   const isIndex = pathname.endsWith('/') || pathname.endsWith('/index.html');
   // Old relative back-links (`../emnews/`) resolve to odd depths; their last segment still names the category.
-  if (last && (isIndex || segments.length === 1) && categories.has(decodeSegment(last).toLowerCase())) {
+  if (
+    last &&
+    (isIndex || segments.length === 1) &&
+    categories.has(decodeSegment(last).toLowerCase())
+  ) {
     return paths.category(decodeSegment(last).toLowerCase());
   }
   return `${pathname}${hash}`;
 }
 
-function rewriteLink(link: HTMLAnchorElement, base: SiteBase, postBase: URL, context: SanitizeContext, categories: ReadonlySet<string>): void {
+function rewriteLink(
+  link: HTMLAnchorElement,
+  base: SiteBase,
+  postBase: URL,
+  context: SanitizeContext,
+  categories: ReadonlySet<string>,
+): void {
   const href = link.getAttribute('href');
   if (href === null) return;
   let url: URL;
@@ -141,7 +225,12 @@ function prepareImage(image: HTMLImageElement): boolean {
     const value = image.getAttribute(dimension);
     if (value !== null && !/^\d{1,5}$/.test(value.trim())) image.removeAttribute(dimension);
   }
-  image.setAttribute('class', image.hasAttribute('width') && image.hasAttribute('height') ? 'post-img' : 'post-img post-img-unsized');
+  image.setAttribute(
+    'class',
+    image.hasAttribute('width') && image.hasAttribute('height')
+      ? 'post-img'
+      : 'post-img post-img-unsized',
+  );
   return true;
 }
 
@@ -155,10 +244,16 @@ function isBackLinkParagraph(element: Element, source: string | null | undefined
   let rest = '';
   for (const node of element.childNodes) {
     if (node.nodeType === 3) rest += node.textContent ?? '';
-    else if (node.nodeType === 1 && (node as Element).tagName !== 'A' && (node as Element).tagName !== 'BR') return false;
+    else if (
+      node.nodeType === 1 &&
+      (node as Element).tagName !== 'A' &&
+      (node as Element).tagName !== 'BR'
+    )
+      return false;
   }
   if (!SEPARATORS.test(rest)) return false;
-  const isSource = links.length === 1 && source != null && links[0]?.getAttribute('href') === source;
+  const isSource =
+    links.length === 1 && source != null && links[0]?.getAttribute('href') === source;
   return isSource || links.every((link) => link.hasAttribute(APP_LINK_ATTRIBUTE));
 }
 
@@ -171,7 +266,12 @@ function removeTrailingFooter(root: DocumentFragment, source: string | null | un
     }
     if (!last || last.nodeType !== 1) return;
     const element = last as Element;
-    if (element.tagName === 'HR' || element.tagName === 'BR' || isBackLinkParagraph(element, source)) element.remove();
+    if (
+      element.tagName === 'HR' ||
+      element.tagName === 'BR' ||
+      isBackLinkParagraph(element, source)
+    )
+      element.remove();
     else return;
   }
 }
@@ -193,7 +293,8 @@ export function sanitizePostHtml(html: string, context: SanitizeContext): string
   const base = getSiteBase(context);
   const postBase = new URL(`${base.path}${context.postUrl}`, base.origin);
   const categories = new Set(context.categories);
-  for (const link of fragment.querySelectorAll('a')) rewriteLink(link, base, postBase, context, categories);
+  for (const link of fragment.querySelectorAll('a'))
+    rewriteLink(link, base, postBase, context, categories);
   for (const image of fragment.querySelectorAll('img')) if (!prepareImage(image)) image.remove();
 
   for (const element of fragment.querySelectorAll('[class]')) {

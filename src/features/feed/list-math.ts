@@ -1,4 +1,9 @@
-import { LIST_CHUNK_SIZE, type ChunkRef, type ListRef, type PostSummary } from '../../shared/schema';
+import {
+  LIST_CHUNK_SIZE,
+  type ChunkRef,
+  type ListRef,
+  type PostSummary,
+} from '../../shared/schema';
 
 /** Posts per UI page. */
 export const PAGE_SIZE = 50;
@@ -12,13 +17,21 @@ export function getPageCount(total: number): number {
  * chunks count oldest first (so old chunks never change): newest-first position k is oldest-first
  * position count-1-k, which lives in chunk floor(that / LIST_CHUNK_SIZE).
  */
-export function getPageChunkRange(count: number, page: number): { first: number; last: number; lo: number; hi: number } | null {
+export function getPageChunkRange(
+  count: number,
+  page: number,
+): { first: number; last: number; lo: number; hi: number } | null {
   const start = (page - 1) * PAGE_SIZE;
   if (page < 1 || start >= count) return null;
   const end = Math.min(page * PAGE_SIZE, count);
   const lo = count - end;
   const hi = count - 1 - start;
-  return { first: Math.floor(lo / LIST_CHUNK_SIZE), last: Math.floor(hi / LIST_CHUNK_SIZE), lo, hi };
+  return {
+    first: Math.floor(lo / LIST_CHUNK_SIZE),
+    last: Math.floor(hi / LIST_CHUNK_SIZE),
+    lo,
+    hi,
+  };
 }
 
 /** The manifest's head chunks when they cover the whole list, so a short list needs no index. */

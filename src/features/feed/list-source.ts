@@ -7,7 +7,8 @@ import { dateRangePageQueryOptions } from './api/date-range-page-query';
 import { isFiltered, type ListParams } from './list-query-params';
 
 /** Which list a list view shows. */
-export type ListTarget = { kind: 'all' } | { kind: 'category'; slug: string } | { kind: 'tag'; name: string };
+export type ListTarget =
+  { kind: 'all' } | { kind: 'category'; slug: string } | { kind: 'tag'; name: string };
 
 /** A list resolved against the manifest: everything its view needs to know before loading posts. */
 export type ResolvedList = {
@@ -66,8 +67,14 @@ export function getActiveTags(list: ResolvedList, params: ListParams): string[] 
   return params.tags.filter((tag) => offered.has(tag));
 }
 
-function getFilterSpec(manifest: Manifest, list: ResolvedList, tags: string[], params: ListParams): FilterSpec {
-  if (tags.length === 0) return { sources: [list.ref], category: null, from: params.from, to: params.to };
+function getFilterSpec(
+  manifest: Manifest,
+  list: ResolvedList,
+  tags: string[],
+  params: ListParams,
+): FilterSpec {
+  if (tags.length === 0)
+    return { sources: [list.ref], category: null, from: params.from, to: params.to };
   const refs = manifest.tags.filter((tag) => tags.includes(tag.name)).map((tag) => tag.list);
   return {
     sources: refs,
@@ -81,7 +88,11 @@ function getFilterSpec(manifest: Manifest, list: ResolvedList, tags: string[], p
  * The one list a filter reads when no union or category check is needed: the list itself for a
  * date range, or the chosen tag's list when one tag is chosen and all its posts are in this list.
  */
-function getSingleSource(manifest: Manifest, list: ResolvedList, tags: readonly string[]): { id: string; ref: ListRef } | null {
+function getSingleSource(
+  manifest: Manifest,
+  list: ResolvedList,
+  tags: readonly string[],
+): { id: string; ref: ListRef } | null {
   if (tags.length === 0) return { id: list.id, ref: list.ref };
   const [name] = tags;
   if (tags.length !== 1 || name === undefined) return null;
@@ -95,16 +106,31 @@ function getSingleSource(manifest: Manifest, list: ResolvedList, tags: readonly 
 export function getListQuery(manifest: Manifest, list: ResolvedList, params: ListParams) {
   const tags = getActiveTags(list, params);
   const filtered = isFiltered({ ...params, tags });
-  if (!filtered) return { kind: 'page', tags, options: listPageQueryOptions(list.id, list.ref, params.page) } as const;
+  if (!filtered)
+    return {
+      kind: 'page',
+      tags,
+      options: listPageQueryOptions(list.id, list.ref, params.page),
+    } as const;
   const single = getSingleSource(manifest, list, tags);
   if (single && !params.from && !params.to) {
-    return { kind: 'page', tags, options: listPageQueryOptions(single.id, single.ref, params.page) } as const;
+    return {
+      kind: 'page',
+      tags,
+      options: listPageQueryOptions(single.id, single.ref, params.page),
+    } as const;
   }
   if (single) {
     return {
       kind: 'range',
       tags,
-      options: dateRangePageQueryOptions(single.id, single.ref, params.from, params.to, params.page),
+      options: dateRangePageQueryOptions(
+        single.id,
+        single.ref,
+        params.from,
+        params.to,
+        params.page,
+      ),
     } as const;
   }
   return {
@@ -115,7 +141,12 @@ export function getListQuery(manifest: Manifest, list: ResolvedList, params: Lis
 }
 
 /** Load what a list view will show, with the same query options the view uses (for route loaders). */
-export async function prefetchList(client: QueryClient, manifest: Manifest, list: ResolvedList, params: ListParams): Promise<void> {
+export async function prefetchList(
+  client: QueryClient,
+  manifest: Manifest,
+  list: ResolvedList,
+  params: ListParams,
+): Promise<void> {
   const query = getListQuery(manifest, list, params);
   if (query.kind === 'filtered') await client.ensureQueryData(query.options);
   else if (query.kind === 'range') await client.ensureQueryData(query.options);

@@ -37,10 +37,12 @@ const en: OfflineMessages = {
   saveFailed: 'Saving failed; try again when online.',
   storageUsed: (used, quota) => `${used} of storage used, limit ${quota}`,
   offlineTitle: 'Offline, and this page is not saved yet',
-  offlineBody: 'There is no connection and this page has not been stored on this device. It will open once you are online; here is what you can read offline.',
+  offlineBody:
+    'There is no connection and this page has not been stored on this device. It will open once you are online; here is what you can read offline.',
   savedLists: 'Saved sections',
   recentlyRead: 'Recently read',
-  nothingSaved: 'Nothing is saved for offline yet. While online, use “Save for offline” on a section.',
+  nothingSaved:
+    'Nothing is saved for offline yet. While online, use “Save for offline” on a section.',
   retry: 'Retry',
   goHome: 'Go to the home page',
 };

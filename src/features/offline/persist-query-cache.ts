@@ -48,7 +48,11 @@ function createPersister(store: UseStore | null) {
  */
 function saveWhenLeaving(queryClient: QueryClient, store: UseStore, buster: string): void {
   const save = () => {
-    const client: PersistedClient = { buster, timestamp: Date.now(), clientState: dehydrate(queryClient) };
+    const client: PersistedClient = {
+      buster,
+      timestamp: Date.now(),
+      clientState: dehydrate(queryClient),
+    };
     void set(STORAGE_KEY, JSON.stringify(client), store).catch(() => {});
   };
   document.addEventListener('visibilitychange', () => {

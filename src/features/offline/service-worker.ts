@@ -18,7 +18,13 @@ function setUpdateWaiting(value: boolean) {
  * once. Not in development (the dev server has no worker) nor where browsers have none.
  */
 function registerOnce(): void {
-  if (workbox || import.meta.env.DEV || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+  if (
+    workbox ||
+    import.meta.env.DEV ||
+    typeof navigator === 'undefined' ||
+    !('serviceWorker' in navigator)
+  )
+    return;
   const base = import.meta.env.BASE_URL;
   workbox = new Workbox(`${base}sw.js`, { scope: base, type: 'classic' });
   // A new version installed and waits for the reader (also when it was waiting before this visit).
@@ -27,7 +33,8 @@ function registerOnce(): void {
     .register()
     .then((registration) => {
       window.setInterval(() => {
-        if (document.visibilityState === 'visible' && navigator.onLine) void registration?.update().catch(() => {});
+        if (document.visibilityState === 'visible' && navigator.onLine)
+          void registration?.update().catch(() => {});
       }, UPDATE_CHECK_INTERVAL);
     })
     .catch(() => {

@@ -26,7 +26,10 @@ export type E2eEnv = z.infer<typeof envSchema>;
 /** What scripts/run-e2e.ts hands over; a clear error when the tests are run without it. */
 export function getE2eEnv(): E2eEnv {
   const parsed = envSchema.safeParse(process.env);
-  if (!parsed.success) throw new Error('Run the e2e tests with `npm run test:e2e` (it builds and serves the test site).');
+  if (!parsed.success)
+    throw new Error(
+      'Run the e2e tests with `npm run test:e2e` (it builds and serves the test site).',
+    );
   return parsed.data;
 }
 
@@ -102,5 +105,7 @@ export function getPageUrl(root: string, appPath: string): string {
 
 /** Wait until a service worker controls the page, so what it reads from now on is cached. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller), null, { timeout: 30_000 });
+  await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller), null, {
+    timeout: 30_000,
+  });
 }

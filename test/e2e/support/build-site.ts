@@ -12,16 +12,27 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 const bin = (name: string) => path.join(repoRoot, 'node_modules', '.bin', name);
 
 /** Run a command from the repo root; resolves with its output, rejects with it on failure. */
-export function runCommand(command: string, args: readonly string[], env: Record<string, string> = {}): Promise<string> {
+export function runCommand(
+  command: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
       if (code === 0) resolve(output);
-      else reject(new Error(`${path.basename(command)} ${args.join(' ')} exited with ${code}:\n${output}`));
+      else
+        reject(
+          new Error(`${path.basename(command)} ${args.join(' ')} exited with ${code}:\n${output}`),
+        );
     });
   });
 }
@@ -42,7 +53,10 @@ async function prebuild(options: SiteBuildOptions): Promise<string> {
   const publicDir = path.join(options.work, 'public');
   mkdirSync(publicDir, { recursive: true });
   for (const entry of readdirSync(path.join(repoRoot, 'public'))) {
-    if (entry !== 'data') cpSync(path.join(repoRoot, 'public', entry), path.join(publicDir, entry), { recursive: true });
+    if (entry !== 'data')
+      cpSync(path.join(repoRoot, 'public', entry), path.join(publicDir, entry), {
+        recursive: true,
+      });
   }
   await runCommand(bin('tsx'), [
     'scripts/build-content.ts',
@@ -66,10 +80,14 @@ function getEnv(options: SiteBuildOptions): Record<string, string> {
 /** The whole build: prebuild, vite build into `dist`, then the per-page HTML, feeds and sitemap. */
 export async function buildSite(options: SiteBuildOptions): Promise<void> {
   const publicDir = await prebuild(options);
-  await runCommand(bin('vite'), ['build', '--outDir', options.dist, '--emptyOutDir', '--logLevel', 'warn'], {
-    ...getEnv(options),
-    BROADSHEET_PUBLIC_DIR: publicDir,
-  });
+  await runCommand(
+    bin('vite'),
+    ['build', '--outDir', options.dist, '--emptyOutDir', '--logLevel', 'warn'],
+    {
+      ...getEnv(options),
+      BROADSHEET_PUBLIC_DIR: publicDir,
+    },
+  );
   await runCommand(bin('tsx'), ['scripts/build-pages.ts', '--dist', options.dist], getEnv(options));
 }
 

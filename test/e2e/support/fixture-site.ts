@@ -68,7 +68,10 @@ export const CHINESE_POSTS = [
   path: `/${encodeURIComponent(CHINESE_CATEGORY)}/2024/04/2${2 + index}/guancha-${index + 1}`,
 }));
 
-export const XSS_POST = { title: '安全测试：各种注入尝试', path: '/anquan/2024/04/20/xss-vectors.html' };
+export const XSS_POST = {
+  title: '安全测试：各种注入尝试',
+  path: '/anquan/2024/04/20/xss-vectors.html',
+};
 export const HOSTILE_POST = { title: HOSTILE_TITLE, path: '/anquan/2024/04/21/hostile-title.html' };
 
 export type FixturePost = { file: string; title: string; url: string };
@@ -86,20 +89,39 @@ export function writeFixtureSite(demoSite: string, dir: string): void {
   writePost(
     dir,
     '2024-04-20-xss-vectors.md',
-    [`title: "${XSS_POST.title}"`, 'date: 2024-04-20 10:00:00 +0800', 'categories: anquan', 'tags: [安全测试]'].join('\n'),
-    ['<p>本文收集了各种注入写法，阅读器应当把它们全部无害化。</p>', ...xssVectors.map((vector) => `<div>${vector}</div>`), '<p>正文结束。</p>'].join('\n\n'),
+    [
+      `title: "${XSS_POST.title}"`,
+      'date: 2024-04-20 10:00:00 +0800',
+      'categories: anquan',
+      'tags: [安全测试]',
+    ].join('\n'),
+    [
+      '<p>本文收集了各种注入写法，阅读器应当把它们全部无害化。</p>',
+      ...xssVectors.map((vector) => `<div>${vector}</div>`),
+      '<p>正文结束。</p>',
+    ].join('\n\n'),
   );
   writePost(
     dir,
     '2024-04-21-hostile-title.md',
-    [`title: ${JSON.stringify(HOSTILE_TITLE)}`, 'date: 2024-04-21 09:30:00 +0800', 'categories: anquan', 'tags: [安全测试]'].join('\n'),
+    [
+      `title: ${JSON.stringify(HOSTILE_TITLE)}`,
+      'date: 2024-04-21 09:30:00 +0800',
+      'categories: anquan',
+      'tags: [安全测试]',
+    ].join('\n'),
     '<p>标题里藏着标记，页面应当原样显示为文字。</p>',
   );
   CHINESE_POSTS.forEach((post, index) => {
     writePost(
       dir,
       post.file,
-      [`title: "${post.title}"`, `date: ${post.date}`, `categories: ${CHINESE_CATEGORY}`, `tags: [观察, ${post.tag}]`].join('\n'),
+      [
+        `title: "${post.title}"`,
+        `date: ${post.date}`,
+        `categories: ${CHINESE_CATEGORY}`,
+        `tags: [观察, ${post.tag}]`,
+      ].join('\n'),
       `<p>${post.title}：这是为测试写的一段示例文字，第 ${index + 1} 篇。</p>`,
     );
   });
@@ -111,7 +133,12 @@ export function addNewestPost(dir: string): FixturePost {
   writePost(
     dir,
     '2024-06-01-breaking.md',
-    [`title: "${title}"`, 'date: 2024-06-01 08:00:00 +0800', 'categories: fnnews', 'tags: 财讯滚动新闻'].join('\n'),
+    [
+      `title: "${title}"`,
+      'date: 2024-06-01 08:00:00 +0800',
+      'categories: fnnews',
+      'tags: 财讯滚动新闻',
+    ].join('\n'),
     '<p>这是重建之后才出现的一篇新文章。</p>',
   );
   return { file: '_posts/2024-06-01-breaking.md', title, url: '/fnnews/2024/06/01/breaking.html' };

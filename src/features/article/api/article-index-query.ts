@@ -7,7 +7,8 @@ import { queryKeys } from '../../../lib/query-keys';
 export function articleIndexQueryOptions(hash: string) {
   return queryOptions({
     queryKey: queryKeys.articleIndex(hash),
-    queryFn: ({ signal }) => fetchJson(dataPaths.articleIndex(hash), articleIndexPageSchema, signal),
+    queryFn: ({ signal }) =>
+      fetchJson(dataPaths.articleIndex(hash), articleIndexPageSchema, signal),
     staleTime: Infinity,
   });
 }

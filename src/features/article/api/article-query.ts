@@ -6,7 +6,12 @@ import { articleBucketQueryOptions } from './article-bucket-query';
 import { articleIndexQueryOptions } from './article-index-query';
 
 /** path → key → bucket → index page → bucket file → the post with that key, or null when there is none. */
-async function findArticle(client: QueryClient, pageHash: string, bucket: number, key: string): Promise<Article | null> {
+async function findArticle(
+  client: QueryClient,
+  pageHash: string,
+  bucket: number,
+  key: string,
+): Promise<Article | null> {
   const indexPage = await client.ensureQueryData(articleIndexQueryOptions(pageHash));
   const file = indexPage.buckets[bucket % ARTICLE_INDEX_PAGE_SIZE];
   if (!file) return null;
@@ -21,7 +26,8 @@ export function articleQueryOptions(manifest: Manifest, path: string) {
   const pageHash = manifest.articles.pages[Math.floor(bucket / ARTICLE_INDEX_PAGE_SIZE)] ?? '';
   return queryOptions({
     queryKey: queryKeys.article(pageHash, manifest.articles.buckets, key),
-    queryFn: ({ client }) => (pageHash ? findArticle(client, pageHash, bucket, key) : Promise.resolve(null)),
+    queryFn: ({ client }) =>
+      pageHash ? findArticle(client, pageHash, bucket, key) : Promise.resolve(null),
     staleTime: Infinity,
     // Built from other queries, which retry on their own; retrying here too would multiply the attempts.
     retry: false,

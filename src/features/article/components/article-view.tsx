@@ -31,7 +31,10 @@ export function ArticleView({ manifest, article }: ArticleViewProps) {
   const categorySlug = article.categories[0];
   const category = manifest.categories.find((candidate) => candidate.slug === categorySlug);
   const minutes = Math.max(1, Math.round(article.chars / CHARS_PER_MINUTE));
-  const categorySlugs = useMemo(() => manifest.categories.map((candidate) => candidate.slug), [manifest]);
+  const categorySlugs = useMemo(
+    () => manifest.categories.map((candidate) => candidate.slug),
+    [manifest],
+  );
   const bodyContext = useMemo(
     () => ({
       postUrl: article.url,
@@ -47,7 +50,8 @@ export function ArticleView({ manifest, article }: ArticleViewProps) {
 
   function goBackToList(event: MouseEvent<HTMLAnchorElement>) {
     // Coming from a list, going back in history restores its page, filters and scroll position.
-    if (listDepth === 0 || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    if (listDepth === 0 || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey)
+      return;
     event.preventDefault();
     navigate(-listDepth);
   }
@@ -70,7 +74,12 @@ export function ArticleView({ manifest, article }: ArticleViewProps) {
             </Link>
           </p>
         ) : null}
-        <h1 lang={contentLang} className="font-serif text-[1.75em] leading-snug font-bold text-balance text-ink sm:text-[2.1em]">{article.title}</h1>
+        <h1
+          lang={contentLang}
+          className="font-serif text-[1.75em] leading-snug font-bold text-balance text-ink sm:text-[2.1em]"
+        >
+          {article.title}
+        </h1>
         <dl className="mt-4 flex flex-wrap gap-x-5 gap-y-1 text-sm text-muted">
           <div className="flex gap-1">
             <dt className="sr-only">{t.publishedAt}</dt>
@@ -93,7 +102,12 @@ export function ArticleView({ manifest, article }: ArticleViewProps) {
       <footer className="mt-10 space-y-6 border-t border-rule pt-6">
         {article.source ? (
           <p className="text-sm">
-            <a href={article.source} target="_blank" rel="noopener noreferrer" className="link-accent break-all">
+            <a
+              href={article.source}
+              target="_blank"
+              rel="noopener noreferrer"
+              className="link-accent break-all"
+            >
               {t.source}
             </a>
           </p>
@@ -115,17 +129,31 @@ export function ArticleView({ manifest, article }: ArticleViewProps) {
         {article.prev || article.next ? (
           <nav aria-label={t.postNavigation} className="grid gap-4 sm:grid-cols-2">
             {article.prev ? (
-              <Link to={paths.post(article.prev.url)} state={neighbourState} rel="prev" className="neighbour-card">
+              <Link
+                to={paths.post(article.prev.url)}
+                state={neighbourState}
+                rel="prev"
+                className="neighbour-card"
+              >
                 <span className="text-xs text-muted">{t.previousPost}</span>
-                <span className="mt-1 block font-serif font-semibold text-ink">{article.prev.title}</span>
+                <span className="mt-1 block font-serif font-semibold text-ink">
+                  {article.prev.title}
+                </span>
               </Link>
             ) : (
               <span className="hidden sm:block" />
             )}
             {article.next ? (
-              <Link to={paths.post(article.next.url)} state={neighbourState} rel="next" className="neighbour-card sm:text-right">
+              <Link
+                to={paths.post(article.next.url)}
+                state={neighbourState}
+                rel="next"
+                className="neighbour-card sm:text-right"
+              >
                 <span className="text-xs text-muted">{t.nextPost}</span>
-                <span className="mt-1 block font-serif font-semibold text-ink">{article.next.title}</span>
+                <span className="mt-1 block font-serif font-semibold text-ink">
+                  {article.next.title}
+                </span>
               </Link>
             ) : null}
           </nav>

@@ -31,7 +31,15 @@ export function PostBody({ html, context }: PostBodyProps) {
   );
 
   function handleClick(event: MouseEvent<HTMLDivElement>) {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    )
+      return;
     if (!(event.target instanceof Element)) return;
     const link = event.target.closest(`a[${APP_LINK_ATTRIBUTE}]`);
     const path = link?.getAttribute(APP_LINK_ATTRIBUTE);
@@ -42,6 +50,10 @@ export function PostBody({ html, context }: PostBodyProps) {
 
   return (
     // Clicks are delegated from the links inside (keyboard activation of a link fires click too).
-    <div className="post-body" onClick={handleClick} dangerouslySetInnerHTML={{ __html: safeHtml }} />
+    <div
+      className="post-body"
+      onClick={handleClick}
+      dangerouslySetInnerHTML={{ __html: safeHtml }}
+    />
   );
 }

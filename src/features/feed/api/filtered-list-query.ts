@@ -1,7 +1,12 @@
 import { queryOptions, useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
 import type { ChunkRef, ListRef, PostSummary } from '../../../shared/schema';
 import { queryKeys } from '../../../lib/query-keys';
-import { comparePostsNewestFirst, getHeadIfComplete, isChunkInRange, isPostInRange } from '../list-math';
+import {
+  comparePostsNewestFirst,
+  getHeadIfComplete,
+  isChunkInRange,
+  isPostInRange,
+} from '../list-math';
 import { listChunkQueryOptions } from './list-chunk-query';
 import { listIndexQueryOptions } from './list-index-query';
 
@@ -25,12 +30,16 @@ async function getAllChunkRefs(client: QueryClient, list: ListRef): Promise<Chun
  * fetched; a post in several chosen tags appears once.
  */
 async function fetchFilteredList(client: QueryClient, spec: FilterSpec): Promise<PostSummary[]> {
-  const refsPerSource = await Promise.all(spec.sources.map((source) => getAllChunkRefs(client, source)));
+  const refsPerSource = await Promise.all(
+    spec.sources.map((source) => getAllChunkRefs(client, source)),
+  );
   const files = new Set<string>();
   for (const refs of refsPerSource) {
     for (const ref of refs) if (isChunkInRange(ref, spec.from, spec.to)) files.add(ref.file);
   }
-  const chunks = await Promise.all([...files].map((file) => client.ensureQueryData(listChunkQueryOptions(file))));
+  const chunks = await Promise.all(
+    [...files].map((file) => client.ensureQueryData(listChunkQueryOptions(file))),
+  );
   const byUrl = new Map<string, PostSummary>();
   for (const chunk of chunks) {
     for (const post of chunk.posts) {
@@ -46,7 +55,13 @@ async function fetchFilteredList(client: QueryClient, spec: FilterSpec): Promise
 /** `scope` names the view (`c:emnews`, `all`, …) so equal filters on different views do not share a result. */
 export function filteredListQueryOptions(scope: string, tags: readonly string[], spec: FilterSpec) {
   return queryOptions({
-    queryKey: queryKeys.filteredList(scope, spec.sources.map((source) => source.index).join(','), tags, spec.from, spec.to),
+    queryKey: queryKeys.filteredList(
+      scope,
+      spec.sources.map((source) => source.index).join(','),
+      tags,
+      spec.from,
+      spec.to,
+    ),
     queryFn: ({ client }) => fetchFilteredList(client, spec),
     staleTime: Infinity,
     // Built from other queries, which retry on their own; retrying here too would multiply the attempts.
@@ -54,6 +69,10 @@ export function filteredListQueryOptions(scope: string, tags: readonly string[],
   });
 }
 
-export function useFilteredList(scope: string, tags: readonly string[], spec: FilterSpec): PostSummary[] {
+export function useFilteredList(
+  scope: string,
+  tags: readonly string[],
+  spec: FilterSpec,
+): PostSummary[] {
   return useSuspenseQuery(filteredListQueryOptions(scope, tags, spec)).data;
 }

@@ -10,7 +10,9 @@ export function HomeView() {
   const { t } = useMessages();
   const manifest = useManifest();
   const home = useHome(manifest.home);
-  const categoryNames = new Map(manifest.categories.map((category) => [category.slug, category.name]));
+  const categoryNames = new Map(
+    manifest.categories.map((category) => [category.slug, category.name]),
+  );
   const timeZone = manifest.site.timezone;
   return (
     <div>
@@ -26,11 +28,18 @@ export function HomeView() {
               {t.viewAll(manifest.posts)}
             </Link>
           </div>
-          <PostList posts={home.latest} timeZone={timeZone} categoryNames={categoryNames} headingLevel={3} />
+          <PostList
+            posts={home.latest}
+            timeZone={timeZone}
+            categoryNames={categoryNames}
+            headingLevel={3}
+          />
         </section>
         <div className="min-w-0 space-y-10">
           {home.sections.map((section) => {
-            const category = manifest.categories.find((candidate) => candidate.slug === section.category);
+            const category = manifest.categories.find(
+              (candidate) => candidate.slug === section.category,
+            );
             if (!category) return null;
             const headingId = `home-section-${category.slug}`;
             return (
@@ -43,7 +52,13 @@ export function HomeView() {
                   </h2>
                   <span className="text-xs text-muted">{t.postCount(category.count)}</span>
                 </div>
-                <PostList posts={section.posts.slice(0, 5)} timeZone={timeZone} categoryNames={categoryNames} headingLevel={3} compact />
+                <PostList
+                  posts={section.posts.slice(0, 5)}
+                  timeZone={timeZone}
+                  categoryNames={categoryNames}
+                  headingLevel={3}
+                  compact
+                />
                 <p className="mt-2">
                   <Link to={paths.category(category.slug)} className="link-accent text-sm">
                     {t.viewAll(category.count)}

@@ -21,17 +21,26 @@ export type ListViewProps = {
 };
 
 function useCategoryNames(manifest: Manifest): Map<string, string> {
-  return useMemo(() => new Map(manifest.categories.map((category) => [category.slug, category.name])), [manifest]);
+  return useMemo(
+    () => new Map(manifest.categories.map((category) => [category.slug, category.name])),
+    [manifest],
+  );
 }
 
 type ListBodyProps = { manifest: Manifest; list: ResolvedList; params: ListParams };
 type PageBodyProps = ListBodyProps & { activeTags: readonly string[]; filtered: boolean };
 
-function StoredPageBody({ options, ...props }: PageBodyProps & { options: ReturnType<typeof listPageQueryOptions> }) {
+function StoredPageBody({
+  options,
+  ...props
+}: PageBodyProps & { options: ReturnType<typeof listPageQueryOptions> }) {
   return <PagedListBody {...props} data={useSuspenseQuery(options).data} />;
 }
 
-function DateRangePageBody({ options, ...props }: PageBodyProps & { options: ReturnType<typeof dateRangePageQueryOptions> }) {
+function DateRangePageBody({
+  options,
+  ...props
+}: PageBodyProps & { options: ReturnType<typeof dateRangePageQueryOptions> }) {
   return <PagedListBody {...props} data={useSuspenseQuery(options).data} />;
 }
 
@@ -53,8 +62,15 @@ function PagedListBody({
           {t.filteredCount(total)}
         </p>
       ) : null}
-      {posts.length === 0 ? <p className="py-10 text-muted">{filtered ? t.noMatches : t.noPosts}</p> : null}
-      <PostList posts={posts} timeZone={manifest.site.timezone} categoryNames={categoryNames} start={(params.page - 1) * PAGE_SIZE + 1} />
+      {posts.length === 0 ? (
+        <p className="py-10 text-muted">{filtered ? t.noMatches : t.noPosts}</p>
+      ) : null}
+      <PostList
+        posts={posts}
+        timeZone={manifest.site.timezone}
+        categoryNames={categoryNames}
+        start={(params.page - 1) * PAGE_SIZE + 1}
+      />
       <Pager
         page={params.page}
         pageCount={getPageCount(total)}
@@ -70,7 +86,10 @@ function FilteredListBody({
   params,
   activeTags,
   options,
-}: ListBodyProps & { activeTags: readonly string[]; options: ReturnType<typeof filteredListQueryOptions> }) {
+}: ListBodyProps & {
+  activeTags: readonly string[];
+  options: ReturnType<typeof filteredListQueryOptions>;
+}) {
   const { t } = useMessages();
   const categoryNames = useCategoryNames(manifest);
   const all = useSuspenseQuery(options).data;
@@ -82,7 +101,12 @@ function FilteredListBody({
         {t.filteredCount(all.length)}
       </p>
       {posts.length === 0 ? <p className="py-10 text-muted">{t.noMatches}</p> : null}
-      <PostList posts={posts} timeZone={manifest.site.timezone} categoryNames={categoryNames} start={start + 1} />
+      <PostList
+        posts={posts}
+        timeZone={manifest.site.timezone}
+        categoryNames={categoryNames}
+        start={start + 1}
+      />
       <Pager
         page={params.page}
         pageCount={getPageCount(all.length)}
@@ -103,7 +127,11 @@ export function ListView({ target, params, actions }: ListViewProps) {
   const filtered = isFiltered({ ...params, tags: activeTags });
   const bodyProps = { manifest, list, params, activeTags, filtered };
   const title =
-    target.kind === 'all' ? t.allPosts : target.kind === 'tag' ? t.tagList(list.name ?? '') : (list.name ?? '');
+    target.kind === 'all'
+      ? t.allPosts
+      : target.kind === 'tag'
+        ? t.tagList(list.name ?? '')
+        : (list.name ?? '');
   return (
     <div>
       <header className="mb-6 flex flex-wrap items-end justify-between gap-3 border-b-2 border-ink pb-4">
@@ -113,15 +141,19 @@ export function ListView({ target, params, actions }: ListViewProps) {
         </div>
         {actions}
       </header>
-      <TagFilter tagCounts={list.tagCounts} selected={activeTags} from={params.from} to={params.to} buildPath={list.buildPath} />
+      <TagFilter
+        tagCounts={list.tagCounts}
+        selected={activeTags}
+        from={params.from}
+        to={params.to}
+        buildPath={list.buildPath}
+      />
       {query.kind === 'filtered' ? (
         <FilteredListBody {...bodyProps} options={query.options} />
+      ) : query.kind === 'range' ? (
+        <DateRangePageBody {...bodyProps} options={query.options} />
       ) : (
-        query.kind === 'range' ? (
-          <DateRangePageBody {...bodyProps} options={query.options} />
-        ) : (
-          <StoredPageBody {...bodyProps} options={query.options} />
-        )
+        <StoredPageBody {...bodyProps} options={query.options} />
       )}
     </div>
   );

@@ -18,7 +18,14 @@ export type PostListProps = {
 /** The state a list link carries, so the article's "back to list" can go back in history. */
 export const fromListState = { listDepth: 1 } as const;
 
-export function PostList({ posts, timeZone, categoryNames, headingLevel = 2, compact = false, start }: PostListProps) {
+export function PostList({
+  posts,
+  timeZone,
+  categoryNames,
+  headingLevel = 2,
+  compact = false,
+  start,
+}: PostListProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <ol start={start} className="divide-y divide-rule">
@@ -27,12 +34,18 @@ export function PostList({ posts, timeZone, categoryNames, headingLevel = 2, com
         return (
           <li key={post.url} className={compact ? 'py-3' : 'py-5'}>
             <article>
-              <Heading className={`font-serif font-semibold text-ink ${compact ? 'text-base' : 'text-lg sm:text-xl'} leading-snug`}>
+              <Heading
+                className={`font-serif font-semibold text-ink ${compact ? 'text-base' : 'text-lg sm:text-xl'} leading-snug`}
+              >
                 <Link to={paths.post(post.url)} state={fromListState} className="headline-link">
                   {post.title}
                 </Link>
               </Heading>
-              {!compact && post.excerpt ? <p className="mt-2 line-clamp-3 text-[0.95em] leading-relaxed text-ink/80">{post.excerpt}</p> : null}
+              {!compact && post.excerpt ? (
+                <p className="mt-2 line-clamp-3 text-[0.95em] leading-relaxed text-ink/80">
+                  {post.excerpt}
+                </p>
+              ) : null}
               <p className="mt-2 flex flex-wrap items-center gap-x-3 text-xs text-muted">
                 <PostTime iso={post.date} timeZone={timeZone} />
                 {category ? <span>{categoryNames.get(category) ?? category}</span> : null}

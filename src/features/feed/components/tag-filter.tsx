@@ -57,16 +57,27 @@ export function TagFilter({ tagCounts, selected, from, to, buildPath }: TagFilte
   }
 
   function toggleTag(tag: string) {
-    apply({ tags: selected.includes(tag) ? selected.filter((name) => name !== tag) : [...selected, tag] });
+    apply({
+      tags: selected.includes(tag) ? selected.filter((name) => name !== tag) : [...selected, tag],
+    });
   }
 
-  const visible = tagCounts.filter((tag, position) => position < VISIBLE_TAGS || selected.includes(tag.name));
-  const hidden = tagCounts.filter((tag, position) => position >= VISIBLE_TAGS && !selected.includes(tag.name));
+  const visible = tagCounts.filter(
+    (tag, position) => position < VISIBLE_TAGS || selected.includes(tag.name),
+  );
+  const hidden = tagCounts.filter(
+    (tag, position) => position >= VISIBLE_TAGS && !selected.includes(tag.name),
+  );
 
   const renderTag = (tag: { name: string; count: number }) => (
     <li key={tag.name}>
       <label className="tag-chip shrink-0">
-        <input type="checkbox" className="peer sr-only" checked={selected.includes(tag.name)} onChange={() => toggleTag(tag.name)} />
+        <input
+          type="checkbox"
+          className="peer sr-only"
+          checked={selected.includes(tag.name)}
+          onChange={() => toggleTag(tag.name)}
+        />
         <span className="tag-chip-face">
           {tag.name}
           <span className="tag-chip-count">{tag.count.toLocaleString()}</span>
@@ -81,10 +92,14 @@ export function TagFilter({ tagCounts, selected, from, to, buildPath }: TagFilte
         <fieldset>
           <legend className="mb-2 text-sm font-semibold text-ink">{t.filterByTag}</legend>
           {/* One scrolling row on a phone, so the filters do not push the posts off the first screen. */}
-          <ul className="-mx-1 flex gap-2 overflow-x-auto px-1 pb-1 sm:flex-wrap sm:overflow-visible">{visible.map(renderTag)}</ul>
+          <ul className="-mx-1 flex gap-2 overflow-x-auto px-1 pb-1 sm:flex-wrap sm:overflow-visible">
+            {visible.map(renderTag)}
+          </ul>
           {hidden.length > 0 ? (
             <details className="mt-2">
-              <summary className="cursor-pointer text-sm text-muted">{t.moreTags(hidden.length)}</summary>
+              <summary className="cursor-pointer text-sm text-muted">
+                {t.moreTags(hidden.length)}
+              </summary>
               <ul className="mt-2 flex flex-wrap gap-2">{hidden.map(renderTag)}</ul>
             </details>
           ) : null}
@@ -93,8 +108,18 @@ export function TagFilter({ tagCounts, selected, from, to, buildPath }: TagFilte
       <fieldset className={offerTags ? 'mt-4' : ''}>
         <legend className="mb-2 text-sm font-semibold text-ink">{t.dateRange}</legend>
         <div className="flex flex-wrap items-end gap-3">
-          <DateField label={t.dateFrom} value={from} max={to} onChange={(value) => apply({ from: value })} />
-          <DateField label={t.dateTo} value={to} min={from} onChange={(value) => apply({ to: value })} />
+          <DateField
+            label={t.dateFrom}
+            value={from}
+            max={to}
+            onChange={(value) => apply({ from: value })}
+          />
+          <DateField
+            label={t.dateTo}
+            value={to}
+            min={from}
+            onChange={(value) => apply({ to: value })}
+          />
           {filtered ? (
             <Link to={buildPath({})} className="btn-secondary h-9 text-sm">
               {t.clearFilters}

@@ -51,7 +51,11 @@ const savedListSchema = z.object({
 });
 export type SavedList = z.infer<typeof savedListSchema>;
 
-const savedStore = createStoredValue<SavedList[]>('broadsheet:saved-lists', z.array(savedListSchema), []);
+const savedStore = createStoredValue<SavedList[]>(
+  'broadsheet:saved-lists',
+  z.array(savedListSchema),
+  [],
+);
 
 export function useSavedLists(): SavedList[] {
   return savedStore.use();
@@ -82,7 +86,11 @@ async function openShardCache(): Promise<Cache | null> {
 }
 
 /** Run `work` over `items`, a few at a time. */
-async function runPooled<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+async function runPooled<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) {
@@ -117,14 +125,22 @@ export async function saveListForOffline(
     progress.done += 1;
     onProgress({ ...progress });
   };
-  const fetchShard = async <T, K extends QueryKey>(kind: ShardKind, hash: string, options: Options<T, K>): Promise<T> => {
+  const fetchShard = async <T, K extends QueryKey>(
+    kind: ShardKind,
+    hash: string,
+    options: Options<T, K>,
+  ): Promise<T> => {
     const data = await client.ensureQueryData(options);
     await storeShard(kind, hash);
     return data;
   };
 
   onProgress({ ...progress });
-  const index = await fetchShard('listIndex', target.ref.index, sources.listIndex(target.ref.index));
+  const index = await fetchShard(
+    'listIndex',
+    target.ref.index,
+    sources.listIndex(target.ref.index),
+  );
   progress.total += index.chunks.length;
   const urls: string[] = [];
   await runPooled(index.chunks, 6, async (chunk) => {
@@ -133,7 +149,9 @@ export async function saveListForOffline(
   });
 
   const buckets = new Set(urls.map((url) => getBucket(url, manifest.articles.buckets)));
-  const pages = [...new Set([...buckets].map((bucket) => Math.floor(bucket / ARTICLE_INDEX_PAGE_SIZE)))];
+  const pages = [
+    ...new Set([...buckets].map((bucket) => Math.floor(bucket / ARTICLE_INDEX_PAGE_SIZE))),
+  ];
   progress.total += pages.length;
   const bucketFiles = new Set<string>();
   await runPooled(pages, 6, async (page) => {
@@ -176,18 +194,28 @@ export async function saveListForOffline(
 }
 
 /** Forget a saved list and delete its files from the caches, except those another saved list still needs. */
-export async function removeSavedList(client: QueryClient, sources: OfflineSources, list: string): Promise<void> {
+export async function removeSavedList(
+  client: QueryClient,
+  sources: OfflineSources,
+  list: string,
+): Promise<void> {
   const all = savedStore.read();
   const removed = all.find((entry) => entry.list === list);
   const rest = all.filter((entry) => entry.list !== list);
   savedStore.write(rest);
   if (!removed) return;
-  const kept = new Set(rest.flatMap((entry) => entry.files.map((file) => `${file.kind}:${file.hash}`)));
+  const kept = new Set(
+    rest.flatMap((entry) => entry.files.map((file) => `${file.kind}:${file.hash}`)),
+  );
   const cache = await openShardCache();
   for (const file of removed.files) {
     if (kept.has(`${file.kind}:${file.hash}`)) continue;
     if (cache) await cache.delete(getAbsoluteUrl(dataPathOf[file.kind](file.hash)));
-    client.removeQueries({ queryKey: sources[file.kind](file.hash).queryKey, type: 'inactive', exact: true });
+    client.removeQueries({
+      queryKey: sources[file.kind](file.hash).queryKey,
+      type: 'inactive',
+      exact: true,
+    });
   }
 }
 

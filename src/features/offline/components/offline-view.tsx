@@ -33,7 +33,9 @@ export function OfflineView({ onRetry }: OfflineViewProps) {
           {t.goHome}
         </Link>
       </div>
-      {saved.length === 0 && recent.length === 0 ? <p className="mt-8 text-muted">{t.nothingSaved}</p> : null}
+      {saved.length === 0 && recent.length === 0 ? (
+        <p className="mt-8 text-muted">{t.nothingSaved}</p>
+      ) : null}
       <LinkSection
         title={t.savedLists}
         links={saved.map((entry) => ({ to: entry.path, label: entry.title }))}

@@ -31,7 +31,9 @@ function formatBytes(bytes: number): string {
 export function SaveOfflineButton({ manifest, target, sources }: SaveOfflineButtonProps) {
   const t = useOfflineMessages();
   const client = useQueryClient();
-  const saved = useSavedLists().find((entry) => entry.list === target.list && entry.index === target.ref.index);
+  const saved = useSavedLists().find(
+    (entry) => entry.list === target.list && entry.index === target.ref.index,
+  );
   const [progress, setProgress] = useState<SaveProgress | null>(null);
   const storage = useQuery({
     queryKey: ['offline', 'storage-estimate', saved?.index ?? null],
@@ -53,21 +55,37 @@ export function SaveOfflineButton({ manifest, target, sources }: SaveOfflineButt
       {saved ? (
         <>
           <span className="text-muted">{t.savedOffline}</span>
-          <button type="button" className="underline" disabled={remove.isPending} onClick={() => remove.mutate()}>
+          <button
+            type="button"
+            className="underline"
+            disabled={remove.isPending}
+            onClick={() => remove.mutate()}
+          >
             {t.removeOffline}
           </button>
           {estimate && estimate.quota > 0 ? (
-            <span className="text-muted">{t.storageUsed(formatBytes(estimate.usage), formatBytes(estimate.quota))}</span>
+            <span className="text-muted">
+              {t.storageUsed(formatBytes(estimate.usage), formatBytes(estimate.quota))}
+            </span>
           ) : null}
         </>
       ) : (
-        <button type="button" className="btn-secondary" disabled={save.isPending} onClick={() => save.mutate()}>
+        <button
+          type="button"
+          className="btn-secondary"
+          disabled={save.isPending}
+          onClick={() => save.mutate()}
+        >
           {target.list === 'all' ? t.saveOfflineAll : t.saveOffline}
         </button>
       )}
       {progress ? (
         <span className="flex items-center gap-2" role="status">
-          <progress max={progress.total} value={progress.done} aria-label={t.saving(progress.done, progress.total)} />
+          <progress
+            max={progress.total}
+            value={progress.done}
+            aria-label={t.saving(progress.done, progress.total)}
+          />
           <span>{t.saving(progress.done, progress.total)}</span>
         </span>
       ) : null}

@@ -31,7 +31,12 @@ type Pagefind = {
 };
 
 function isPagefind(value: unknown): value is Pagefind {
-  return typeof value === 'object' && value !== null && 'search' in value && typeof value.search === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'search' in value &&
+    typeof value.search === 'function'
+  );
 }
 
 const modules = new Map<string, Promise<Pagefind>>();
@@ -86,5 +91,8 @@ export function searchQueryOptions(bundle: string, q: string) {
 }
 
 export function useSearch(bundle: string | null, q: string) {
-  return useQuery({ ...searchQueryOptions(bundle ?? '', q), enabled: bundle !== null && q.trim() !== '' });
+  return useQuery({
+    ...searchQueryOptions(bundle ?? '', q),
+    enabled: bundle !== null && q.trim() !== '',
+  });
 }

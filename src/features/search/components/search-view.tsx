@@ -23,7 +23,9 @@ export function SearchView({ q }: SearchViewProps) {
       </div>
       <div className="mt-8" aria-live="polite">
         {manifest.search === null ? (
-          <p role="status" className="text-muted">{t.searchNotBuilt}</p>
+          <p role="status" className="text-muted">
+            {t.searchNotBuilt}
+          </p>
         ) : query === '' ? (
           <p className="text-muted">{t.searchHint}</p>
         ) : search.isPending ? (
@@ -33,10 +35,14 @@ export function SearchView({ q }: SearchViewProps) {
             {search.error instanceof SearchUnavailableError ? t.searchUnavailable : t.errorTitle}
           </p>
         ) : search.data.total === 0 ? (
-          <p role="status" className="text-muted">{t.searchNoResults(query)}</p>
+          <p role="status" className="text-muted">
+            {t.searchNoResults(query)}
+          </p>
         ) : (
           <>
-            <p role="status" className="text-sm text-muted">{t.searchResults(search.data.total, query)}</p>
+            <p role="status" className="text-sm text-muted">
+              {t.searchResults(search.data.total, query)}
+            </p>
             <ol className="mt-4 divide-y divide-rule">
               {search.data.hits.map((hit) => (
                 <li key={hit.url} className="py-5">

@@ -1,6 +1,12 @@
 import { useId } from 'react';
 import { useMessages } from '../../../lib/i18n';
-import { languages, textSizes, themeChoices, updateSettings, useSettings } from '../../../lib/settings';
+import {
+  languages,
+  textSizes,
+  themeChoices,
+  updateSettings,
+  useSettings,
+} from '../../../lib/settings';
 
 const languageNames = { 'zh-CN': '中文', en: 'English' } as const;
 
@@ -14,7 +20,14 @@ type SettingSelectProps<T extends string> = {
   optionLang?: boolean;
 };
 
-function SettingSelect<T extends string>({ label, value, choices, names, onChange, optionLang }: SettingSelectProps<T>) {
+function SettingSelect<T extends string>({
+  label,
+  value,
+  choices,
+  names,
+  onChange,
+  optionLang,
+}: SettingSelectProps<T>) {
   const id = useId();
   return (
     <div className="space-y-1">
@@ -24,7 +37,9 @@ function SettingSelect<T extends string>({ label, value, choices, names, onChang
       <select
         id={id}
         value={value}
-        onChange={(event) => onChange(choices.find((choice) => choice === event.target.value) ?? value)}
+        onChange={(event) =>
+          onChange(choices.find((choice) => choice === event.target.value) ?? value)
+        }
         className="h-9 w-full rounded-md border border-rule bg-paper px-2 text-sm text-ink"
       >
         {choices.map((choice) => (
