@@ -13,6 +13,14 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          name: 'lint',
+          include: ['test/lint/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
         plugins: [react()],
         test: {
           name: 'app',
