@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../src/shared/schema';
+import { UsageError, isMainModule, parseCommandLine, reportUsageError } from './cli';
 import { readSiteConfig } from './content/read-config';
 import { readPostFile } from './content/read-post';
 import { listPostFiles } from './content/read-site';
@@ -68,8 +68,6 @@ export type BuildResult = {
   /** Wall time of each phase in milliseconds, for benchmarks. */
   phases: { read: number; bundle: number; search: number; write: number };
 };
-
-export class UsageError extends Error {}
 
 const defaultReader: SiteReader = { readSiteConfig, listPostFiles, readPostFile };
 
@@ -208,9 +206,6 @@ export async function buildContent(
   };
 }
 
-const FLAGS_WITH_VALUE = new Set(['--source', '--out', '--cache']);
-const FLAGS = new Set(['--strict', '--no-search', '--no-cache', '--quiet-if-unchanged', '--help']);
-
 const USAGE = `usage: npm run content -- [--source DIR] [--out DIR] [--strict] [--cache DIR | --no-cache] [--no-search]
   --source DIR   Jekyll site root with _posts/ (default: $CONTENT_DIR or content)
   --out DIR      data folder to write (default: public/data)
@@ -221,37 +216,36 @@ const USAGE = `usage: npm run content -- [--source DIR] [--out DIR] [--strict] [
   --quiet-if-unchanged  print nothing when the bundle did not change`;
 
 /** Parses the command line; throws UsageError on anything it does not know. */
-export function parseArgs(
+export function parseBuildArgs(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
   now: Date,
 ): BuildOptions | 'help' {
-  const values = new Map<string, string>();
-  const flags = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    const [name = '', inline] =
-      arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg];
-    if (FLAGS_WITH_VALUE.has(name)) {
-      const value = inline ?? argv[++i];
-      if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
-      values.set(name, value);
-    } else if (FLAGS.has(name) && inline === undefined) {
-      flags.add(name);
-    } else {
-      throw new UsageError(`unknown argument: ${arg}`);
-    }
-  }
-  if (flags.has('--help')) return 'help';
-  if (flags.has('--no-cache') && values.has('--cache'))
+  const { values } = parseCommandLine({
+    args: [...argv],
+    options: {
+      source: { type: 'string' },
+      out: { type: 'string' },
+      cache: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      'no-cache': { type: 'boolean', default: false },
+      'no-search': { type: 'boolean', default: false },
+      'quiet-if-unchanged': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  for (const name of ['source', 'out', 'cache'] as const)
+    if (values[name] === '') throw new UsageError(`--${name} needs a value`);
+  if (values.help) return 'help';
+  if (values['no-cache'] && values.cache !== undefined)
     throw new UsageError('--cache and --no-cache exclude each other');
   return {
-    source: values.get('--source') ?? (env.CONTENT_DIR || 'content'),
-    out: values.get('--out') ?? path.join('public', 'data'),
-    strict: flags.has('--strict'),
-    cache: flags.has('--no-cache') ? null : (values.get('--cache') ?? DEFAULT_CACHE_DIR),
-    search: !flags.has('--no-search'),
-    quietIfUnchanged: flags.has('--quiet-if-unchanged'),
+    source: values.source ?? (env.CONTENT_DIR || 'content'),
+    out: values.out ?? path.join('public', 'data'),
+    strict: values.strict,
+    cache: values['no-cache'] ? null : (values.cache ?? DEFAULT_CACHE_DIR),
+    search: !values['no-search'],
+    quietIfUnchanged: values['quiet-if-unchanged'],
     now,
   };
 }
@@ -270,7 +264,7 @@ export async function main(
   reader: SiteReader = defaultReader,
 ): Promise<number> {
   try {
-    const options = parseArgs(argv, env, new Date());
+    const options = parseBuildArgs(argv, env, new Date());
     if (options === 'help') {
       streams.stdout.write(`${USAGE}\n`);
       return 0;
@@ -303,19 +297,10 @@ export async function main(
     }
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
-      streams.stderr.write(`error: ${error.message}\n${USAGE}\n`);
-      return 2;
-    }
-    throw error;
+    return reportUsageError(error, USAGE, streams.stderr);
   }
 }
 
-function isRunDirectly(): boolean {
-  const entry = process.argv[1];
-  return entry !== undefined && import.meta.url === pathToFileURL(path.resolve(entry)).href;
-}
-
-if (isRunDirectly()) {
+if (isMainModule(import.meta.url)) {
   process.exitCode = await main(process.argv.slice(2));
 }

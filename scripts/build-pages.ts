@@ -11,10 +11,9 @@
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { decodeSegment, encodeSegment, normalizeBasePath, paths } from '../src/shared/paths';
 import type { Manifest, PostSummary } from '../src/shared/schema';
+import { UsageError, isMainModule, parseCommandLine, reportUsageError } from './cli';
 import { openBundle, type BundleReader } from './pages/read-bundle';
 import { FEED_LIMIT, renderFeed, renderSitemaps, type SitemapUrl } from './pages/render-feeds';
 import { parseShell, renderHead, summarize, type PageHead, type Shell } from './pages/render-head';
@@ -316,16 +315,19 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
 function readMode(value: string | undefined): PagesMode {
   if (value === undefined || value === '') return 'all';
   if (value === 'all' || value === 'posts' || value === 'none') return value;
-  throw new Error(`--pages must be all, posts or none (got ${value})`);
+  throw new UsageError(`--pages must be all, posts or none (got ${value})`);
 }
 
+const USAGE = 'usage: tsx scripts/build-pages.ts [--dist DIR] [--pages all|posts|none]';
+
 async function runCli() {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine({
     options: { dist: { type: 'string', default: 'dist' }, pages: { type: 'string' } },
   });
+  const pages = readMode(values.pages ?? process.env.BROADSHEET_PAGES);
   const result = await buildPages({
     dist: values.dist,
-    pages: readMode(values.pages ?? process.env.BROADSHEET_PAGES),
+    pages,
     base: process.env.BASE_PATH,
     siteUrl: process.env.SITE_URL,
   });
@@ -337,8 +339,12 @@ async function runCli() {
   );
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isMainModule(import.meta.url)) {
   runCli().catch((error: unknown) => {
+    if (error instanceof UsageError) {
+      process.exitCode = reportUsageError(error, USAGE);
+      return;
+    }
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     process.exit(1);
   });

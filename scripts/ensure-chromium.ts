@@ -5,8 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { isMainModule } from './cli';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
@@ -53,7 +52,7 @@ export function ensureChromium(): string {
   );
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isMainModule(import.meta.url)) {
   try {
     console.log(ensureChromium());
   } catch (error) {

@@ -4,8 +4,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { UsageError, isMainModule, parseCommandLine, reportUsageError } from './cli';
 import { createCorpus } from './corpus/create-corpus';
 import type { CorpusOptions } from './corpus/create-corpus';
 
@@ -39,9 +38,8 @@ const USAGE =
 
 /** Reads the command line; `'help'` when usage was asked for. Throws on anything unknown. */
 export function parseGenerateArgs(argv: readonly string[]): GenerateOptions | 'help' {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine({
     args: [...argv],
-    strict: true,
     options: {
       posts: { type: 'string' },
       out: { type: 'string' },
@@ -57,11 +55,12 @@ export function parseGenerateArgs(argv: readonly string[]): GenerateOptions | 'h
   const posts = Number(values.posts);
   const seed = Number(values.seed);
   if (values.posts === undefined || !Number.isInteger(posts) || posts < 0)
-    throw new Error('--posts must be a whole number');
-  if (!Number.isInteger(seed)) throw new Error('--seed must be a whole number');
-  if (!values.out) throw new Error('--out is required');
+    throw new UsageError('--posts must be a whole number');
+  if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
+  if (!values.out) throw new UsageError('--out is required');
   const maxGap = values['max-gap'] === undefined ? undefined : Number(values['max-gap']);
-  if (maxGap !== undefined && !(maxGap > 0)) throw new Error('--max-gap must be a positive number');
+  if (maxGap !== undefined && !(maxGap > 0))
+    throw new UsageError('--max-gap must be a positive number');
   return {
     posts,
     seed,
@@ -73,26 +72,18 @@ export function parseGenerateArgs(argv: readonly string[]): GenerateOptions | 'h
   };
 }
 
-function isRunDirectly(): boolean {
-  const entry = process.argv[1];
-  return entry !== undefined && import.meta.url === pathToFileURL(path.resolve(entry)).href;
-}
-
-if (isRunDirectly()) {
+if (isMainModule(import.meta.url)) {
   try {
     const options = parseGenerateArgs(process.argv.slice(2));
     if (options === 'help') {
       process.stdout.write(`${USAGE}\n`);
-      process.exit(0);
+    } else {
+      const started = performance.now();
+      const files = generateSite(options);
+      const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      process.stderr.write(`${files} files written to ${options.out} in ${seconds} s\n`);
     }
-    const started = performance.now();
-    const files = generateSite(options);
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    process.stderr.write(`${files} files written to ${options.out} in ${seconds} s\n`);
   } catch (error) {
-    process.stderr.write(
-      `error: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`,
-    );
-    process.exitCode = 2;
+    process.exitCode = reportUsageError(error, USAGE);
   }
 }

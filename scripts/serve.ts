@@ -10,9 +10,9 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { normalizeBasePath } from '../src/shared/paths';
+import { isMainModule } from './cli';
 
 export type ServeOptions = {
   /** Folder to serve. */
@@ -243,7 +243,7 @@ async function runCli() {
   process.on('SIGTERM', stop);
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isMainModule(import.meta.url)) {
   runCli().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, expect, test } from 'vitest';
 import { buildReportSchema, listIndexSchema, manifestSchema } from '../../src/shared/schema';
-import { buildContent, main } from '../../scripts/build-content';
+import { buildContent, main, parseBuildArgs } from '../../scripts/build-content';
 import type { BuildOptions, SiteReader } from '../../scripts/build-content';
 import { readSiteConfig } from '../../scripts/content/read-config';
 import { readPostFile } from '../../scripts/content/read-post';
@@ -213,6 +213,57 @@ test('the command line runs on its own and explains bad usage', async () => {
   expect(failure).toMatchObject({
     code: 2,
     stderr: expect.stringContaining('unknown argument: --frobnicate'),
+  });
+});
+
+test('--help prints every flag and exits 0; a flag without its value is bad usage', async () => {
+  const output: string[] = [];
+  const stream = { write: (text: string) => output.push(text) };
+  const streams = { stdout: stream, stderr: stream };
+  expect(await main(['--help'], {}, streams)).toBe(0);
+  const help = output.join('');
+  for (const flag of [
+    '--source DIR',
+    '--out DIR',
+    '--strict',
+    '--cache DIR',
+    '--no-cache',
+    '--no-search',
+    '--quiet-if-unchanged',
+  ])
+    expect(help).toContain(flag);
+  expect(help).toContain('$CONTENT_DIR');
+  output.length = 0;
+  expect(await main(['--bogus'], {}, streams)).toBe(2);
+  expect(output.join('')).toMatch(/^error: unknown argument: --bogus\nusage: npm run content/);
+  for (const args of [
+    ['--source'],
+    ['--out='],
+    ['--strict=yes'],
+    ['stray'],
+    ['--cache', 'c', '--no-cache'],
+  ]) {
+    output.length = 0;
+    expect(await main(args, {}, streams), args.join(' ')).toBe(2);
+    expect(output.join(''), args.join(' ')).toMatch(/^error: .+\nusage: /);
+  }
+});
+
+test('the site root defaults to $CONTENT_DIR, then content', async () => {
+  const options = parseBuildArgs([], { CONTENT_DIR: 'my-site' }, new Date(0));
+  expect(options).toMatchObject({
+    source: 'my-site',
+    out: path.join('public', 'data'),
+    search: true,
+    strict: false,
+  });
+  expect(parseBuildArgs([], {}, new Date(0))).toMatchObject({ source: 'content' });
+  expect(
+    parseBuildArgs(['--source=a', '--no-cache', '--no-search'], { CONTENT_DIR: 'b' }, new Date(0)),
+  ).toMatchObject({
+    source: 'a',
+    cache: null,
+    search: false,
   });
 });
 
