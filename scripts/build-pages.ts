@@ -17,6 +17,7 @@ import { UsageError, isMainModule, parseCommandLine, reportUsageError } from './
 import { openBundle, type BundleReader } from './pages/read-bundle';
 import { FEED_LIMIT, renderFeed, renderSitemaps, type SitemapUrl } from './pages/render-feeds';
 import { parseShell, renderHead, summarize, type PageHead, type Shell } from './pages/render-head';
+import { messageCatalogs } from '../src/shared/messages';
 import { formatPageTitle } from '../src/shared/page-title';
 
 export type PagesMode = 'all' | 'posts' | 'none';
@@ -31,6 +32,9 @@ export type BuildPagesOptions = {
 };
 
 export type BuildPagesResult = { files: number; bytes: number; skipped: string[]; ms: number };
+
+/** The app opens in Chinese until the reader picks a language, so the heads say what it shows first. */
+const t = messageCatalogs['zh-CN'];
 
 /** Names the app and the build own; a post URL that lands on one of them is not written. */
 const RESERVED =
@@ -200,7 +204,7 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
     '404.html',
     shell.render(
       renderHead({
-        ...describeList('页面未找到', site.description, toAddress('/'), manifest),
+        ...describeList(t.notFoundTitle, site.description, toAddress('/'), manifest),
         noindex: true,
       }),
     ),
@@ -229,7 +233,7 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
     sitemap.push({ loc: canonical });
     const head = describeList(
       category.name,
-      `${category.name}：${category.count} 篇`,
+      t.listSummary(category.name, category.count),
       canonical,
       manifest,
     );
@@ -248,18 +252,18 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
     if (file)
       listPages.push({
         file,
-        head: describeList(tag.name, `${tag.name}：${tag.count} 篇`, canonical, manifest),
+        head: describeList(tag.name, t.listSummary(tag.name, tag.count), canonical, manifest),
       });
   }
   if (mode === 'all') {
     listPages.push({
       file: 'latest.html',
-      head: describeList('最新', site.description, toAddress(paths.all()), manifest),
+      head: describeList(t.latest, site.description, toAddress(paths.all()), manifest),
     });
     listPages.push({
       file: 'search.html',
       head: {
-        ...describeList('搜索', site.description, toAddress(paths.search()), manifest),
+        ...describeList(t.searchTitle, site.description, toAddress(paths.search()), manifest),
         noindex: true,
       },
     });

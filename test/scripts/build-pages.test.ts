@@ -131,6 +131,18 @@ test('every post, category and tag gets the shell with its own escaped head', as
   expect(notFound).toContain('<meta name="robots" content="noindex" />');
 });
 
+test('pre-rendered heads speak with the app: its not-found title, list names and counts', async () => {
+  await buildPages({ dist, base: '/' });
+  const read = (file: string) => readFile(path.join(dist, file), 'utf8');
+  expect(await read('404.html')).toMatch(/<title>找不到这个页面[^<]*<\/title>/);
+  expect(await read('category/财经.html')).toMatch(
+    /<meta name="description" content="[^"：]+：\d+ 篇"/,
+  );
+  expect(await read('tag/快讯.html')).toMatch(/<meta name="description" content="快讯：\d+ 篇"/);
+  expect(await read('latest.html')).toMatch(/<title>最新[^<]*<\/title>/);
+  expect(await read('search.html')).toMatch(/<title>搜索[^<]*<\/title>/);
+});
+
 test('the feed holds the newest posts as jekyll-feed writes them, well-formed', async () => {
   const feed = await readFile(path.join(dist, 'feed.xml'), 'utf8');
   expect(
