@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'scripts',
-          include: ['test/scripts/**/*.test.ts'],
+          include: ['test/scripts/**/*.test.ts', 'test/shared/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
         },

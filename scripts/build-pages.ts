@@ -210,7 +210,7 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
     ),
   );
 
-  const all = await bundle.readList(manifest.all);
+  const all = await bundle.readNewest(manifest.all);
   const sitemap: SitemapUrl[] = [{ loc: toAddress('/') }];
 
   if (mode !== 'none') {

@@ -3,6 +3,7 @@
  * lower-cased categories, percent-encoding of each placeholder value and the final clean-up.
  * Bookmarks into an archive that moves over must keep working, so every byte matters here.
  */
+import { getCategorySlug } from '../../src/shared/paths';
 
 /** The built-in styles of Jekyll's `permalink` setting. */
 const PERMALINK_STYLES: Record<string, string> = {
@@ -133,7 +134,7 @@ function getCleanedRelativePath(file: string): string {
 
 function getPlaceholders(facts: UrlFacts): Map<string, string> {
   const basename = getBasenameWithoutExt(facts.file);
-  const lowered = [...new Set(facts.categories.map((category) => category.toLowerCase()))];
+  const lowered = [...new Set(facts.categories.map(getCategorySlug))];
   const slugged = [...new Set(facts.categories.map((category) => slugify(category, 'default')))];
   return new Map([
     ['collection', 'posts'],

@@ -31,7 +31,8 @@ import type {
   PostSummary,
   Tag,
 } from '../../src/shared/schema';
-import { listIds } from '../../src/shared/paths';
+import { getCategorySlug, listIds } from '../../src/shared/paths';
+import { compareText, comparePostsOldestFirst } from '../../src/shared/list-math';
 import { getBucket, getBucketCount, getPostKey } from '../../src/shared/post-key';
 import type { SiteConfig, SourcePost } from './types';
 
@@ -94,21 +95,6 @@ export function hashText(text: string): string {
 
 function toHex(value: number): string {
   return (value >>> 0).toString(16).padStart(8, '0');
-}
-
-/** Code-unit order: the same on every machine and locale, unlike `localeCompare`. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Oldest first by instant, then by URL, so equal dates still sort the same way every time. */
-function compareOldestFirst(a: SourcePost, b: SourcePost): number {
-  return Date.parse(a.date) - Date.parse(b.date) || compareText(a.url, b.url);
-}
-
-/** Category slug as Jekyll puts it in URLs: lower-cased, so `TechWeb` and `Techweb` merge. */
-export function getCategorySlug(category: string): string {
-  return category.toLowerCase();
 }
 
 function getPostSlugs(post: SourcePost): string[] {
@@ -355,7 +341,7 @@ export function createBundle(input: BundleInput): Bundle {
     names: [],
   };
   const selected = selectPosts(input.posts);
-  const oldestFirst = selected.kept.sort(compareOldestFirst);
+  const oldestFirst = selected.kept.sort(comparePostsOldestFirst);
   const summaries = new Map(oldestFirst.map((post) => [post, postSummarySchema.parse(toSummary(post))]));
   const summarize = (posts: readonly SourcePost[]) =>
     posts.map((post) => summaries.get(post) ?? toSummary(post));

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { close, createIndex } from 'pagefind';
 import type { CustomRecord } from 'pagefind';
-import { getCategorySlug } from './write-bundle';
+import { getCategorySlug } from '../../src/shared/paths';
 import type { SourcePost } from './types';
 
 /** Folder of the search index under the out dir, as the manifest names it. */

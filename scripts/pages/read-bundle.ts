@@ -1,18 +1,21 @@
 /**
- * Reads a built bundle (`dist/data/`) back through the same schemas the app uses, so the pages,
- * feeds and sitemap are made from exactly what readers will fetch.
+ * Reads a built bundle (`dist/data/`) back through the shared bundle reader and the schemas the
+ * app uses, so the pages, feeds and sitemap are made from exactly what readers will fetch.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { dataPaths } from '../../src/shared/paths';
-import { getBucket, getPostKey } from '../../src/shared/post-key';
 import {
-  ARTICLE_INDEX_PAGE_SIZE,
-  articleBucketSchema,
-  articleIndexPageSchema,
-  listChunkSchema,
-  listIndexSchema,
+  bundleFiles,
+  getBundleFilePath,
+  readArticle,
+  readNewestPosts,
+  type BundleFile,
+  type BundleFileKind,
+  type LoadBundleFile,
+} from '../../src/shared/bundle-reader';
+import {
   manifestSchema,
   type Article,
   type ListRef,
@@ -22,77 +25,49 @@ import {
 
 export type BundleReader = {
   manifest: Manifest;
-  /** Every post of a list, newest first. */
-  readList: (list: ListRef) => Promise<PostSummary[]>;
-  /** The newest `limit` posts of a list, reading only the chunks needed. */
-  readNewest: (list: ListRef, limit: number) => Promise<PostSummary[]>;
+  /** The newest `limit` posts of a list (every post without a limit), reading only the chunks needed. */
+  readNewest: (list: ListRef, limit?: number) => Promise<PostSummary[]>;
   readArticle: (url: string) => Promise<Article | null>;
 };
 
 async function readJson<T>(root: string, relative: string, schema: z.ZodType<T>): Promise<T> {
   const text = await readFile(path.join(root, relative), 'utf8');
   const parsed = schema.safeParse(JSON.parse(text));
-  if (!parsed.success)
+  if (!parsed.success) {
     throw new Error(`${relative} does not match the bundle schema: ${parsed.error.message}`);
+  }
   return parsed.data;
+}
+
+type FileMemo = { [K in BundleFileKind]: Map<string, Promise<BundleFile<K>>> };
+
+/** A loader over the files of a folder; each file is read and parsed once. */
+export function createFileLoader(root: string): LoadBundleFile {
+  const memo: FileMemo = {
+    home: new Map(),
+    listIndex: new Map(),
+    listChunk: new Map(),
+    articleIndex: new Map(),
+    articleBucket: new Map(),
+  };
+  return <K extends BundleFileKind>(kind: K, hash: string) => {
+    const files: FileMemo[K] = memo[kind];
+    let pending = files.get(hash);
+    if (!pending) {
+      pending = readJson(root, getBundleFilePath({ kind, hash }), bundleFiles[kind].schema);
+      files.set(hash, pending);
+    }
+    return pending;
+  };
 }
 
 /** `root` is the deployed folder holding `data/`. */
 export async function openBundle(root: string): Promise<BundleReader> {
   const manifest = await readJson(root, dataPaths.manifest(), manifestSchema);
-  const buckets = new Map<string, Promise<Article[]>>();
-  const indexPages = new Map<number, Promise<(string | null)[]>>();
-
-  const readChunk = async (file: string) =>
-    (await readJson(root, dataPaths.listChunk(file), listChunkSchema)).posts;
-
-  const readList = async (list: ListRef): Promise<PostSummary[]> => {
-    const index = await readJson(root, dataPaths.listIndex(list.index), listIndexSchema);
-    const posts: PostSummary[] = [];
-    for (const chunk of [...index.chunks].reverse())
-      posts.push(...(await readChunk(chunk.file)).reverse());
-    return posts;
+  const load = createFileLoader(root);
+  return {
+    manifest,
+    readNewest: (list, limit) => readNewestPosts(load, list, limit),
+    readArticle: (url) => readArticle(load, manifest, url),
   };
-
-  const readNewest = async (list: ListRef, limit: number): Promise<PostSummary[]> => {
-    const posts: PostSummary[] = [];
-    for (const chunk of [...list.head].reverse()) {
-      posts.push(...(await readChunk(chunk.file)).reverse());
-      if (posts.length >= limit) return posts.slice(0, limit);
-    }
-    // The head holds fewer posts than asked for: fall back to the whole list.
-    return list.count > posts.length ? (await readList(list)).slice(0, limit) : posts;
-  };
-
-  const readIndexPage = (page: number) => {
-    let pending = indexPages.get(page);
-    if (!pending) {
-      const hash = manifest.articles.pages[page];
-      pending = hash
-        ? readJson(root, dataPaths.articleIndex(hash), articleIndexPageSchema).then(
-            (file) => file.buckets,
-          )
-        : Promise.resolve([]);
-      indexPages.set(page, pending);
-    }
-    return pending;
-  };
-
-  const readArticle = async (url: string): Promise<Article | null> => {
-    const bucket = getBucket(url, manifest.articles.buckets);
-    const page = await readIndexPage(Math.floor(bucket / ARTICLE_INDEX_PAGE_SIZE));
-    const hash = page[bucket % ARTICLE_INDEX_PAGE_SIZE];
-    if (!hash) return null;
-    let pending = buckets.get(hash);
-    if (!pending) {
-      pending = readJson(root, dataPaths.articleBucket(hash), articleBucketSchema).then(
-        (file) => file.posts,
-      );
-      buckets.set(hash, pending);
-    }
-    const key = getPostKey(url);
-    return (await pending).find((post) => getPostKey(post.url) === key) ?? null;
-  };
-
-  return { manifest, readList, readNewest, readArticle };
 }

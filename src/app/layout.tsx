@@ -17,7 +17,6 @@ import { ThemeToggle } from '../features/settings/components/theme-toggle';
 import { NewPostsNotice } from '../features/offline/components/new-posts-notice';
 import { UpdatePrompt } from '../features/offline/components/update-prompt';
 import { SaveOfflineButton } from '../features/offline/components/save-offline-button';
-import { offlineSources } from './offline-sources';
 
 /** Shows that a navigation is loading without moving anything on the page. */
 function NavigationProgress() {
@@ -119,7 +118,6 @@ export function Layout() {
           {/* Renders nothing for archives too large to keep whole on a device. */}
           <SaveOfflineButton
             manifest={manifest}
-            sources={offlineSources}
             target={{ list: listIds.all, title: t.allPosts, path: paths.all(), ref: manifest.all }}
           />
           <p>{t.footerNote(manifest.posts)}</p>

@@ -2,7 +2,7 @@ import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
 import { manifestSchema, type Manifest } from '../shared/schema';
 import { dataPaths } from '../shared/paths';
 import { fetchJson } from './fetch-json';
-import { queryKeys } from './query-keys';
+import { bundleKeys } from './query-keys';
 
 export function fetchManifest(signal?: AbortSignal): Promise<Manifest> {
   return fetchJson(dataPaths.manifest(), manifestSchema, signal);
@@ -16,7 +16,7 @@ export function fetchManifest(signal?: AbortSignal): Promise<Manifest> {
  */
 export function manifestQueryOptions() {
   return queryOptions({
-    queryKey: queryKeys.manifest(),
+    queryKey: bundleKeys.manifest,
     queryFn: ({ signal }) => fetchManifest(signal),
     staleTime: 60_000,
     refetchOnWindowFocus: false,

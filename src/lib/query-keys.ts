@@ -1,19 +1,37 @@
-/** Every query key comes from here, so invalidation and prefetching can never miss one by a typo. */
-export const queryKeys = {
-  manifest: () => ['manifest'] as const,
+import type { BundleFileKind, ListSelection } from '../shared/bundle-reader';
+
+const bundle = ['bundle'] as const;
+const files = [...bundle, 'file'] as const;
+const listPages = [...bundle, 'list-page'] as const;
+const articles = [...bundle, 'article'] as const;
+
+/**
+ * Every query key comes from here, as one hierarchy under `bundle`, so a prefix is a value
+ * (`bundleKeys.articles`), never a factory called with empty arguments. Hashed files are keyed
+ * by kind and hash alone: a hash names the same bytes in every build, so a new build of the
+ * archive keeps the cache (see docs/decisions/008-bundle-reader.md). Results built from files
+ * are keyed by the hashes they were built from, so they change exactly when their inputs do.
+ */
+export const bundleKeys = {
+  all: bundle,
+  manifest: [...bundle, 'manifest'] as const,
   /** A newer manifest fetched in the background, compared with the one on screen. */
-  manifestLatest: () => ['manifest', 'latest'] as const,
-  home: (hash: string) => ['home', hash] as const,
-  listIndex: (hash: string) => ['list-index', hash] as const,
-  listChunk: (hash: string) => ['list-chunk', hash] as const,
-  listPage: (list: string, index: string, count: number, page: number) =>
-    ['list-page', list, index, count, page] as const,
-  dateRangePage: (list: string, index: string, from: string, to: string, page: number) =>
-    ['date-range-page', list, index, from, to, page] as const,
-  filteredList: (scope: string, index: string, tags: readonly string[], from: string, to: string) =>
-    ['filtered-list', scope, index, [...tags], from, to] as const,
-  articleIndex: (hash: string) => ['article-index', hash] as const,
-  articleBucket: (hash: string) => ['article-bucket', hash] as const,
-  article: (page: string, buckets: number, key: string) => ['article', page, buckets, key] as const,
-  search: (bundle: string, q: string) => ['search', bundle, q] as const,
+  manifestLatest: [...bundle, 'manifest', 'latest'] as const,
+  files,
+  file: (kind: BundleFileKind, hash: string) => [...files, kind, hash] as const,
+  listPages,
+  listPage: (selection: ListSelection, page: number) =>
+    [
+      ...listPages,
+      selection.sources.map((source) => `${source.index}:${source.count}`),
+      selection.category,
+      [...selection.tags],
+      selection.from,
+      selection.to,
+      page,
+    ] as const,
+  articles,
+  article: (indexPage: string | null, buckets: number, key: string) =>
+    [...articles, indexPage, buckets, key] as const,
+  search: (searchBundle: string, q: string) => [...bundle, 'search', searchBundle, q] as const,
 } as const;

@@ -10,6 +10,22 @@ export function normalizeBasePath(base: string | undefined): string {
   return trimmed ? `/${trimmed}/` : '/';
 }
 
+/**
+ * A category as it stands in permalinks and in the bundle: lower-cased, as Jekyll writes
+ * `:categories`, so `TechWeb` and `Techweb` are one category.
+ */
+export function getCategorySlug(category: string): string {
+  return category.toLowerCase();
+}
+
+/**
+ * The category a URL segment names: percent-decoded, without the `.html` of a pre-rendered page,
+ * in any case (`/category/Emnews.html` and `/category/emnews` are one list).
+ */
+export function readCategorySegment(segment: string | undefined): string {
+  return getCategorySlug(decodeSegment(segment ?? '').replace(/\.html$/, ''));
+}
+
 /** List identifiers used in chunk files and caches. */
 export const listIds = {
   all: 'all',

@@ -3,7 +3,7 @@
  * key, the key hashes to a bucket, and the bucket file holds the post. The prebuild and the app
  * share this module, so they always agree. See docs/decisions/002-bundle-layout.md.
  */
-import { ARTICLES_PER_BUCKET } from './schema';
+import { ARTICLE_INDEX_PAGE_SIZE, ARTICLES_PER_BUCKET } from './schema';
 import { decodeSegment } from './paths';
 
 /**
@@ -37,4 +37,37 @@ export function getBucketCount(posts: number): number {
 
 export function getBucket(path: string, buckets: number): number {
   return hashKey(getPostKey(path)) & (buckets - 1);
+}
+
+/** Where the article at `path` would be stored: its key, bucket, and the index page naming that bucket's file. */
+export type ArticleLocation = {
+  key: string;
+  bucket: number;
+  /** Hash of the article-index page to read, or null when the manifest names none (an empty archive). */
+  indexPage: string | null;
+  /** Position of the bucket in that page. */
+  slot: number;
+};
+
+export function getArticleLocation(
+  articles: { buckets: number; pages: readonly string[] },
+  path: string,
+): ArticleLocation {
+  const bucket = getBucket(path, articles.buckets);
+  return {
+    key: getPostKey(path),
+    bucket,
+    indexPage: articles.pages[getIndexPageOf(bucket)] ?? null,
+    slot: getBucketSlot(bucket),
+  };
+}
+
+/** The article-index page that names bucket `bucket`. */
+export function getIndexPageOf(bucket: number): number {
+  return Math.floor(bucket / ARTICLE_INDEX_PAGE_SIZE);
+}
+
+/** The position of bucket `bucket` within its article-index page. */
+export function getBucketSlot(bucket: number): number {
+  return bucket % ARTICLE_INDEX_PAGE_SIZE;
 }

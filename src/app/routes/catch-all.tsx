@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { redirect, useLoaderData, type LoaderFunctionArgs } from 'react-router-dom';
 import type { Manifest } from '../../shared/schema';
-import { decodeSegment, paths } from '../../shared/paths';
+import { paths, readCategorySegment } from '../../shared/paths';
 import { manifestQueryOptions, useManifest } from '../../lib/manifest-query';
 import { useMessages } from '../../lib/i18n';
 import { NotFoundView } from '../../components/not-found-view';
@@ -16,7 +16,7 @@ function getOldCategoryIndex(path: string, manifest: Manifest): string | null {
   const segments = path.split('/').filter((segment) => segment !== '');
   if (segments.length === 2 && segments[1] === 'index.html') segments.pop();
   if (segments.length !== 1 || !segments[0]) return null;
-  const slug = decodeSegment(segments[0]).toLowerCase();
+  const slug = readCategorySegment(segments[0]);
   return manifest.categories.some((category) => category.slug === slug) ? slug : null;
 }
 

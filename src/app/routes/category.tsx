@@ -6,15 +6,14 @@ import { NotFoundView } from '../../components/not-found-view';
 import { ListView } from '../../features/feed/components/list-view';
 import { readListParams } from '../../features/feed/list-query-params';
 import { SaveOfflineButton } from '../../features/offline/components/save-offline-button';
-import { listIds, paths } from '../../shared/paths';
-import { offlineSources } from '../offline-sources';
-import { createListLoader, readCategorySlug } from './list-route';
+import { listIds, paths, readCategorySegment } from '../../shared/paths';
+import { createListLoader } from './list-route';
 import { formatPageTitle } from '../../shared/page-title';
 
 export function createLoader(queryClient: QueryClient) {
   return createListLoader(queryClient, ({ params }) => ({
     kind: 'category',
-    slug: readCategorySlug(params.name),
+    slug: readCategorySegment(params.name),
   }));
 }
 
@@ -23,7 +22,7 @@ export function CategoryRoute() {
   const manifest = useManifest();
   const { name } = useParams();
   const [searchParams] = useSearchParams();
-  const slug = readCategorySlug(name);
+  const slug = readCategorySegment(name);
   const category = manifest.categories.find((candidate) => candidate.slug === slug);
   if (!category) return <NotFoundView />;
   return (
@@ -35,7 +34,6 @@ export function CategoryRoute() {
         actions={
           <SaveOfflineButton
             manifest={manifest}
-            sources={offlineSources}
             target={{
               list: listIds.category(slug),
               title: category.name,

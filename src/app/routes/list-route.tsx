@@ -25,11 +25,6 @@ export function createListLoader(queryClient: QueryClient, getTarget: GetListTar
   };
 }
 
-/** `/category/Emnews.html` and `/category/emnews` name the same list. */
-export function readCategorySlug(name: string | undefined): string {
-  return (name ?? '').replace(/\.html$/, '').toLowerCase();
-}
-
 /** `/tag/快讯.html` (the pre-rendered page's own name) and `/tag/快讯` name the same tag. */
 export function readTagName(name: string | undefined, manifest: Manifest): string {
   const raw = name ?? '';

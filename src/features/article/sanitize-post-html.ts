@@ -1,5 +1,5 @@
 import DOMPurify from 'dompurify';
-import { decodeSegment, paths } from '../../shared/paths';
+import { paths, readCategorySegment } from '../../shared/paths';
 
 /**
  * Post bodies are untrusted HTML scraped from elsewhere. This is the only way they reach the page:
@@ -163,7 +163,7 @@ function getAppPath(pathname: string, hash: string, categories: ReadonlySet<stri
   // `/category/x.html` at the root, or a relative `category/x.html` resolved below the post's folder.
   const categoryPage = pathname.match(/^(.*)\/category\/([^/]+?)(?:\.html)?\/?$/);
   if (categoryPage?.[2]) {
-    const slug = decodeSegment(categoryPage[2]).toLowerCase();
+    const slug = readCategorySegment(categoryPage[2]);
     if (categoryPage[1] === '' || categories.has(slug)) return paths.category(slug);
   }
   if (segments.length === 0 || (segments.length === 1 && segments[0] === 'index.html'))
@@ -174,12 +174,9 @@ function getAppPath(pathname: string, hash: string, categories: ReadonlySet<stri
       : segments[segments.length - 1];
   const isIndex = pathname.endsWith('/') || pathname.endsWith('/index.html');
   // Old relative back-links (`../emnews/`) resolve to odd depths; their last segment still names the category.
-  if (
-    last &&
-    (isIndex || segments.length === 1) &&
-    categories.has(decodeSegment(last).toLowerCase())
-  ) {
-    return paths.category(decodeSegment(last).toLowerCase());
+  const lastSlug = last ? readCategorySegment(last) : '';
+  if (lastSlug && (isIndex || segments.length === 1) && categories.has(lastSlug)) {
+    return paths.category(lastSlug);
   }
   return `${pathname}${hash}`;
 }

@@ -2,7 +2,7 @@ import { useMemo, useSyncExternalStore } from 'react';
 import { useQueryClient, type QueryCache } from '@tanstack/react-query';
 import { z } from 'zod';
 import { articleSchema, type PostLink } from '../../shared/schema';
-import { queryKeys } from '../../lib/query-keys';
+import { bundleKeys } from '../../lib/query-keys';
 
 const RECENT_LIMIT = 20;
 
@@ -10,9 +10,8 @@ const linksSchema = z.array(z.object({ url: z.string(), title: z.string() }));
 
 /** The list as a string, so the snapshot compares by value and the view updates only when it changes. */
 function readRecentSnapshot(cache: QueryCache): string {
-  const [prefix] = queryKeys.article('', 0, '');
   const links = cache
-    .findAll({ queryKey: [prefix] })
+    .findAll({ queryKey: bundleKeys.articles })
     .filter((query) => query.state.status === 'success')
     .sort((a, b) => b.state.dataUpdatedAt - a.state.dataUpdatedAt)
     .flatMap((query) => {

@@ -1,35 +1,19 @@
-import { queryOptions, useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
-import { ARTICLE_INDEX_PAGE_SIZE, type Article, type Manifest } from '../../../shared/schema';
-import { getBucket, getPostKey } from '../../../shared/post-key';
-import { queryKeys } from '../../../lib/query-keys';
-import { articleBucketQueryOptions } from './article-bucket-query';
-import { articleIndexQueryOptions } from './article-index-query';
-
-/** path → key → bucket → index page → bucket file → the post with that key, or null when there is none. */
-async function findArticle(
-  client: QueryClient,
-  pageHash: string,
-  bucket: number,
-  key: string,
-): Promise<Article | null> {
-  const indexPage = await client.ensureQueryData(articleIndexQueryOptions(pageHash));
-  const file = indexPage.buckets[bucket % ARTICLE_INDEX_PAGE_SIZE];
-  if (!file) return null;
-  const bucketFile = await client.ensureQueryData(articleBucketQueryOptions(file));
-  return bucketFile.posts.find((post) => getPostKey(post.url) === key) ?? null;
-}
+import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
+import type { Article, Manifest } from '../../../shared/schema';
+import { readArticle } from '../../../shared/bundle-reader';
+import { getArticleLocation } from '../../../shared/post-key';
+import { createBundleLoader } from '../../../lib/bundle-queries';
+import { bundleKeys } from '../../../lib/query-keys';
 
 /** The article at an app path; `null` data means no post lives there (the caller tries other views). */
 export function articleQueryOptions(manifest: Manifest, path: string) {
-  const key = getPostKey(path);
-  const bucket = getBucket(path, manifest.articles.buckets);
-  const pageHash = manifest.articles.pages[Math.floor(bucket / ARTICLE_INDEX_PAGE_SIZE)] ?? '';
+  const location = getArticleLocation(manifest.articles, path);
   return queryOptions({
-    queryKey: queryKeys.article(pageHash, manifest.articles.buckets, key),
-    queryFn: ({ client }) =>
-      pageHash ? findArticle(client, pageHash, bucket, key) : Promise.resolve(null),
+    // Keyed by the index page it is found through: a new build that leaves that page alone keeps the result.
+    queryKey: bundleKeys.article(location.indexPage, manifest.articles.buckets, location.key),
+    queryFn: ({ client }) => readArticle(createBundleLoader(client), manifest, path),
     staleTime: Infinity,
-    // Built from other queries, which retry on their own; retrying here too would multiply the attempts.
+    // Built from file queries, which retry on their own; retrying here too would multiply the attempts.
     retry: false,
   });
 }

@@ -1,15 +1,9 @@
-import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
-import { homeSchema, type Home } from '../../../shared/schema';
-import { dataPaths } from '../../../shared/paths';
-import { fetchJson } from '../../../lib/fetch-json';
-import { queryKeys } from '../../../lib/query-keys';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import type { Home } from '../../../shared/schema';
+import { bundleFileQueryOptions } from '../../../lib/bundle-queries';
 
 export function homeQueryOptions(hash: string) {
-  return queryOptions({
-    queryKey: queryKeys.home(hash),
-    queryFn: ({ signal }) => fetchJson(dataPaths.home(hash), homeSchema, signal),
-    staleTime: Infinity,
-  });
+  return bundleFileQueryOptions('home', hash);
 }
 
 export function useHome(hash: string): Home {

@@ -1,14 +1,18 @@
 import { useMemo, type ReactNode } from 'react';
-import { useSuspenseQuery } from '@tanstack/react-query';
 import type { Manifest } from '../../../shared/schema';
 import { useMessages } from '../../../lib/i18n';
 import { useManifest } from '../../../lib/manifest-query';
-import { getPageCount, PAGE_SIZE } from '../list-math';
-import { getListQuery, resolveList, type ListTarget, type ResolvedList } from '../list-source';
+import type { ListSelection } from '../../../shared/bundle-reader';
+import { getPageCount, PAGE_SIZE } from '../../../shared/list-math';
+import {
+  getActiveTags,
+  getListSelection,
+  resolveList,
+  type ListTarget,
+  type ResolvedList,
+} from '../list-source';
 import { isFiltered, toListQuery, type ListParams } from '../list-query-params';
-import { filteredListQueryOptions } from '../api/filtered-list-query';
-import { listPageQueryOptions, type ListPage } from '../api/list-page-query';
-import { dateRangePageQueryOptions } from '../api/date-range-page-query';
+import { useListPage } from '../api/list-page-query';
 import { Pager } from './pager';
 import { PostList } from './post-list';
 import { TagFilter } from './tag-filter';
@@ -27,39 +31,25 @@ function useCategoryNames(manifest: Manifest): Map<string, string> {
   );
 }
 
-type ListBodyProps = { manifest: Manifest; list: ResolvedList; params: ListParams };
-type PageBodyProps = ListBodyProps & { activeTags: readonly string[]; filtered: boolean };
+type ListBodyProps = {
+  manifest: Manifest;
+  list: ResolvedList;
+  params: ListParams;
+  selection: ListSelection;
+  activeTags: readonly string[];
+  filtered: boolean;
+};
 
-function StoredPageBody({
-  options,
-  ...props
-}: PageBodyProps & { options: ReturnType<typeof listPageQueryOptions> }) {
-  return <PagedListBody {...props} data={useSuspenseQuery(options).data} />;
-}
-
-function DateRangePageBody({
-  options,
-  ...props
-}: PageBodyProps & { options: ReturnType<typeof dateRangePageQueryOptions> }) {
-  return <PagedListBody {...props} data={useSuspenseQuery(options).data} />;
-}
-
-function PagedListBody({
-  manifest,
-  list,
-  params,
-  activeTags,
-  filtered,
-  data,
-}: PageBodyProps & { data: ListPage }) {
+/** One page of posts and the pager, whatever the filter. */
+function ListBody({ manifest, list, params, selection, activeTags, filtered }: ListBodyProps) {
   const { t } = useMessages();
   const categoryNames = useCategoryNames(manifest);
-  const { posts, total } = data;
+  const { posts, total, exact } = useListPage(selection, params.page);
   return (
     <>
       {filtered ? (
         <p role="status" className="mt-6 text-sm font-semibold text-ink">
-          {t.filteredCount(total)}
+          {exact ? t.filteredCount(total) : t.filteredCountAbout(total)}
         </p>
       ) : null}
       {posts.length === 0 ? (
@@ -80,52 +70,15 @@ function PagedListBody({
   );
 }
 
-function FilteredListBody({
-  manifest,
-  list,
-  params,
-  activeTags,
-  options,
-}: ListBodyProps & {
-  activeTags: readonly string[];
-  options: ReturnType<typeof filteredListQueryOptions>;
-}) {
-  const { t } = useMessages();
-  const categoryNames = useCategoryNames(manifest);
-  const all = useSuspenseQuery(options).data;
-  const start = (params.page - 1) * PAGE_SIZE;
-  const posts = all.slice(start, start + PAGE_SIZE);
-  return (
-    <>
-      <p role="status" className="mt-6 text-sm font-semibold text-ink">
-        {t.filteredCount(all.length)}
-      </p>
-      {posts.length === 0 ? <p className="py-10 text-muted">{t.noMatches}</p> : null}
-      <PostList
-        posts={posts}
-        timeZone={manifest.site.timezone}
-        categoryNames={categoryNames}
-        start={start + 1}
-      />
-      <Pager
-        page={params.page}
-        pageCount={getPageCount(all.length)}
-        buildPagePath={(page) => list.buildPath({ ...toListQuery(params), tags: activeTags, page })}
-      />
-    </>
-  );
-}
-
 /** A list (all posts, a category or a tag): title, filters, one page of posts, pager. */
 export function ListView({ target, params, actions }: ListViewProps) {
   const { t } = useMessages();
   const manifest = useManifest();
   const list = resolveList(manifest, target);
   if (!list) return null;
-  const query = getListQuery(manifest, list, params);
-  const activeTags = query.tags;
+  const activeTags = getActiveTags(list, params);
   const filtered = isFiltered({ ...params, tags: activeTags });
-  const bodyProps = { manifest, list, params, activeTags, filtered };
+  const selection = getListSelection(manifest, list, params);
   const title =
     target.kind === 'all'
       ? t.allPosts
@@ -148,13 +101,14 @@ export function ListView({ target, params, actions }: ListViewProps) {
         to={params.to}
         buildPath={list.buildPath}
       />
-      {query.kind === 'filtered' ? (
-        <FilteredListBody {...bodyProps} options={query.options} />
-      ) : query.kind === 'range' ? (
-        <DateRangePageBody {...bodyProps} options={query.options} />
-      ) : (
-        <StoredPageBody {...bodyProps} options={query.options} />
-      )}
+      <ListBody
+        manifest={manifest}
+        list={list}
+        params={params}
+        selection={selection}
+        activeTags={activeTags}
+        filtered={filtered}
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchManifest, manifestQueryOptions } from '../../../lib/manifest-query';
-import { queryKeys } from '../../../lib/query-keys';
+import { bundleKeys } from '../../../lib/query-keys';
 import { useOfflineMessages } from '../messages';
 
 /** How often an open, visible tab looks for a newer build of the archive. */
@@ -36,7 +36,7 @@ export function NewPostsNotice({ onShow }: NewPostsNoticeProps) {
   const visible = useDocumentVisible();
   const shown = useQuery({ ...manifestQueryOptions(), enabled: false }).data;
   const latest = useQuery({
-    queryKey: queryKeys.manifestLatest(),
+    queryKey: bundleKeys.manifestLatest,
     queryFn: ({ signal }) => fetchManifest(signal),
     refetchInterval: visible ? POLL_INTERVAL : false,
     refetchIntervalInBackground: false,
@@ -50,7 +50,7 @@ export function NewPostsNotice({ onShow }: NewPostsNoticeProps) {
   if (count <= 0) return null;
 
   const show = () => {
-    client.setQueryData(queryKeys.manifest(), latest);
+    client.setQueryData(bundleKeys.manifest, latest);
     // The reader asked for the new posts: take them to the top, where the lists now start.
     if (onShow) onShow();
     else window.scrollTo({ top: 0 });

@@ -6,7 +6,6 @@ import {
   removeSavedList,
   saveListForOffline,
   useSavedLists,
-  type OfflineSources,
   type SaveProgress,
   type SaveTarget,
 } from '../api/save-list';
@@ -18,7 +17,6 @@ export const SAVE_ALL_LIMIT = 2_000;
 export type SaveOfflineButtonProps = {
   manifest: Manifest;
   target: SaveTarget;
-  sources: OfflineSources;
 };
 
 function formatBytes(bytes: number): string {
@@ -28,7 +26,7 @@ function formatBytes(bytes: number): string {
 }
 
 /** 离线保存: keep a section (or a small archive) readable without a network, and undo it. */
-export function SaveOfflineButton({ manifest, target, sources }: SaveOfflineButtonProps) {
+export function SaveOfflineButton({ manifest, target }: SaveOfflineButtonProps) {
   const t = useOfflineMessages();
   const client = useQueryClient();
   const saved = useSavedLists().find(
@@ -43,10 +41,10 @@ export function SaveOfflineButton({ manifest, target, sources }: SaveOfflineButt
     gcTime: 0,
   });
   const save = useMutation({
-    mutationFn: () => saveListForOffline(client, manifest, sources, target, setProgress),
+    mutationFn: () => saveListForOffline(client, manifest, target, setProgress),
     onSettled: () => setProgress(null),
   });
-  const remove = useMutation({ mutationFn: () => removeSavedList(client, sources, target.list) });
+  const remove = useMutation({ mutationFn: () => removeSavedList(client, target.list) });
 
   if (target.list === 'all' && target.ref.count >= SAVE_ALL_LIMIT) return null;
   const estimate = storage.data;

@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { dataPaths, paths } from '../../../shared/paths';
 import { getDataUrl } from '../../../lib/data-base';
-import { queryKeys } from '../../../lib/query-keys';
+import { bundleKeys } from '../../../lib/query-keys';
 
 /** Results whose details are loaded per search; Pagefind loads each result's fragment separately. */
 const RESULT_LIMIT = 30;
@@ -83,7 +83,7 @@ async function runSearch(bundle: string, q: string): Promise<SearchOutcome> {
 
 export function searchQueryOptions(bundle: string, q: string) {
   return queryOptions({
-    queryKey: queryKeys.search(bundle, q),
+    queryKey: bundleKeys.search(bundle, q),
     queryFn: () => runSearch(bundle, q),
     staleTime: Infinity,
     retry: false,

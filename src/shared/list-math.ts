@@ -1,15 +1,19 @@
-import {
-  LIST_CHUNK_SIZE,
-  type ChunkRef,
-  type ListRef,
-  type PostSummary,
-} from '../../shared/schema';
+/**
+ * The arithmetic of stored lists, shared by the prebuild (which writes them) and every reader:
+ * chunks count oldest first, UI pages newest first. See docs/decisions/002-bundle-layout.md.
+ */
+import { LIST_CHUNK_SIZE, type ChunkRef, type ListRef } from './schema';
 
 /** Posts per UI page. */
 export const PAGE_SIZE = 50;
 
 export function getPageCount(total: number): number {
   return Math.max(1, Math.ceil(total / PAGE_SIZE));
+}
+
+/** The number of chunks a list of `count` posts is stored in. */
+export function getChunkCount(count: number): number {
+  return Math.ceil(count / LIST_CHUNK_SIZE);
 }
 
 /**
@@ -53,14 +57,24 @@ export function isChunkInRange(chunk: ChunkRef, from: string, to: string): boole
   return true;
 }
 
-export function isPostInRange(post: PostSummary, from: string, to: string): boolean {
-  const day = getSiteDay(post.date);
+export function isDayInRange(iso: string, from: string, to: string): boolean {
+  const day = getSiteDay(iso);
   return (!from || day >= from) && (!to || day <= to);
 }
 
-/** Newest first; equal instants fall back to the URL so the order is stable. */
-export function comparePostsNewestFirst(a: PostSummary, b: PostSummary): number {
-  const diff = Date.parse(b.date) - Date.parse(a.date);
-  if (diff !== 0) return diff;
-  return a.url < b.url ? -1 : a.url > b.url ? 1 : 0;
+/** Code-unit order: the same on every machine and locale, unlike `localeCompare`. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+type Dated = { date: string; url: string };
+
+/** The order lists are stored in: oldest first by instant, then by URL, so ties sort the same way every time. */
+export function comparePostsOldestFirst(a: Dated, b: Dated): number {
+  return Date.parse(a.date) - Date.parse(b.date) || compareText(a.url, b.url);
+}
+
+/** Exactly the stored order reversed, so a merged list and a stored one never disagree on ties. */
+export function comparePostsNewestFirst(a: Dated, b: Dated): number {
+  return comparePostsOldestFirst(b, a);
 }

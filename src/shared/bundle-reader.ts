@@ -1,0 +1,422 @@
+/**
+ * The one way to read a bundle: manifest → list page, manifest → article, manifest → every file a
+ * list needs. Pure: it never fetches on its own but asks a `LoadBundleFile` function, which the
+ * app backs with its query cache, the prebuild's page writer with the file system, and tests with
+ * either. The bucket and chunk arithmetic therefore exists once. See docs/decisions/008-bundle-reader.md.
+ */
+import type { z } from 'zod';
+import { dataPaths } from './paths';
+import {
+  getArticleLocation,
+  getBucket,
+  getBucketSlot,
+  getIndexPageOf,
+  getPostKey,
+} from './post-key';
+import {
+  articleBucketSchema,
+  articleIndexPageSchema,
+  homeSchema,
+  LIST_CHUNK_SIZE,
+  listChunkSchema,
+  listIndexSchema,
+  type Article,
+  type ArticleBucket,
+  type ArticleIndexPage,
+  type ChunkRef,
+  type Home,
+  type ListChunk,
+  type ListIndex,
+  type ListRef,
+  type Manifest,
+  type PostSummary,
+} from './schema';
+import {
+  comparePostsNewestFirst,
+  getChunkCount,
+  getHeadIfComplete,
+  getPageChunkRange,
+  getSiteDay,
+  isChunkInRange,
+  isDayInRange,
+  PAGE_SIZE,
+} from './list-math';
+
+/** What each hashed data file kind holds. */
+type BundleFileTypes = {
+  home: Home;
+  listIndex: ListIndex;
+  listChunk: ListChunk;
+  articleIndex: ArticleIndexPage;
+  articleBucket: ArticleBucket;
+};
+
+export type BundleFileKind = keyof BundleFileTypes;
+export type BundleFile<K extends BundleFileKind> = BundleFileTypes[K];
+
+/** Every hashed data file kind: its schema and where it lives under the deployed root. */
+export const bundleFiles: {
+  [K in BundleFileKind]: { schema: z.ZodType<BundleFile<K>>; path: (hash: string) => string };
+} = {
+  home: { schema: homeSchema, path: dataPaths.home },
+  listIndex: { schema: listIndexSchema, path: dataPaths.listIndex },
+  listChunk: { schema: listChunkSchema, path: dataPaths.listChunk },
+  articleIndex: { schema: articleIndexPageSchema, path: dataPaths.articleIndex },
+  articleBucket: { schema: articleBucketSchema, path: dataPaths.articleBucket },
+};
+
+/** Load (and parse with its schema) the data file of `kind` named `hash`. */
+export type LoadBundleFile = <K extends BundleFileKind>(
+  kind: K,
+  hash: string,
+) => Promise<BundleFile<K>>;
+
+export type BundleFileRef = { kind: BundleFileKind; hash: string };
+
+/** The `data/…` path of a hashed file. */
+export function getBundleFilePath(file: BundleFileRef): string {
+  return bundleFiles[file.kind].path(file.hash);
+}
+
+/** A stored chunk reference, from the manifest's head when it is there, else from the list index. */
+async function getChunkRef(load: LoadBundleFile, list: ListRef, index: number): Promise<ChunkRef> {
+  const head = list.head.find((chunk) => chunk.index === index);
+  if (head) return head;
+  const listIndex = await load('listIndex', list.index);
+  const ref = listIndex.chunks[index];
+  if (!ref) throw new Error(`List ${listIndex.list} has no chunk ${index}`);
+  return ref;
+}
+
+async function getAllChunkRefs(load: LoadBundleFile, list: ListRef): Promise<ChunkRef[]> {
+  return getHeadIfComplete(list) ?? (await load('listIndex', list.index)).chunks;
+}
+
+async function readChunk(
+  load: LoadBundleFile,
+  list: ListRef,
+  index: number,
+): Promise<PostSummary[]> {
+  const ref = await getChunkRef(load, list, index);
+  return (await load('listChunk', ref.file)).posts;
+}
+
+/**
+ * The posts of one stored list, newest first, limited to the calendar days `from`..`to` (either
+ * may be empty), reading one chunk at a time and only the chunks that can hold such posts.
+ */
+export async function* readNewestFirst(
+  load: LoadBundleFile,
+  list: ListRef,
+  from = '',
+  to = '',
+): AsyncGenerator<PostSummary> {
+  for (let index = getChunkCount(list.count) - 1; index >= 0; index--) {
+    const ref = await getChunkRef(load, list, index);
+    // Older chunks only get older: once one ends before `from`, none after it can match.
+    if (from && getSiteDay(ref.last) < from) return;
+    if (!isChunkInRange(ref, from, to)) continue;
+    const posts = (await load('listChunk', ref.file)).posts;
+    for (let offset = posts.length - 1; offset >= 0; offset--) {
+      const post = posts[offset];
+      if (post && isDayInRange(post.date, from, to)) yield post;
+    }
+  }
+}
+
+/** The newest `limit` posts of a list (all of them without a limit). */
+export async function readNewestPosts(
+  load: LoadBundleFile,
+  list: ListRef,
+  limit = Infinity,
+): Promise<PostSummary[]> {
+  const posts: PostSummary[] = [];
+  if (limit <= 0) return posts;
+  for await (const post of readNewestFirst(load, list)) {
+    posts.push(post);
+    if (posts.length >= limit) break;
+  }
+  return posts;
+}
+
+/** What one list view shows, resolved against a manifest: which lists to read and what to keep of them. */
+export type ListSelection = {
+  /** Lists whose union holds every post to show: the list itself, or the chosen tags' lists. */
+  sources: ListRef[];
+  /** Keep only posts of this category (set when the tags' lists are read for a category view). */
+  category: string | null;
+  /** Keep only posts with one of these tags (set when a list is read and filtered by tags). */
+  tags: string[];
+  /** Calendar days in the site's timezone, `YYYY-MM-DD`, or empty. */
+  from: string;
+  to: string;
+  /** Most posts that can match, from the manifest's counts alone (dates not counted). */
+  bound: number;
+};
+
+/** The list a view starts from: a category, a tag, or all posts, with the tags it can be filtered by. */
+export type ListBase = {
+  ref: ListRef;
+  /** The category slug of a category list, else null. */
+  category: string | null;
+  /** Tags used in this list with their counts in it. */
+  tagCounts: readonly { name: string; count: number }[];
+};
+
+export type ListFilter = { tags: readonly string[]; from: string; to: string };
+
+/**
+ * How to read a list under a filter, as cheaply as the manifest allows. Without tags it is the list
+ * itself. With tags it is the union of the tags' lists, or for a category view whichever is
+ * smaller to walk: the tags' lists kept to the category, or the category kept to the tags.
+ */
+export function selectList(manifest: Manifest, base: ListBase, filter: ListFilter): ListSelection {
+  const { from, to } = filter;
+  const offered = new Map(base.tagCounts.map((tag) => [tag.name, tag.count]));
+  const chosen = manifest.tags.filter(
+    (tag) => filter.tags.includes(tag.name) && offered.has(tag.name),
+  );
+  if (chosen.length === 0) {
+    return { sources: [base.ref], category: null, tags: [], from, to, bound: base.ref.count };
+  }
+  const bound = Math.min(
+    base.ref.count,
+    chosen.reduce((sum, tag) => sum + (offered.get(tag.name) ?? 0), 0),
+  );
+  const tagPosts = chosen.reduce((sum, tag) => sum + tag.count, 0);
+  if (base.category !== null && base.ref.count < tagPosts) {
+    return {
+      sources: [base.ref],
+      category: null,
+      tags: chosen.map((tag) => tag.name),
+      from,
+      to,
+      bound,
+    };
+  }
+  // A tag all of whose posts are in this list needs no category check.
+  const outside = chosen.some((tag) => tag.count !== offered.get(tag.name));
+  const category = base.category !== null && outside ? base.category : null;
+  return { sources: chosen.map((tag) => tag.list), category, tags: [], from, to, bound };
+}
+
+/** One UI page of a list, newest first. `total` is exact when `exact`, else an upper bound. */
+export type ListPage = { posts: PostSummary[]; total: number; exact: boolean };
+
+function matchesSelection(post: PostSummary, selection: ListSelection): boolean {
+  if (selection.category !== null && !post.categories.includes(selection.category)) return false;
+  if (selection.tags.length > 0 && !post.tags.some((tag) => selection.tags.includes(tag)))
+    return false;
+  return true;
+}
+
+/** Page `page` of a whole stored list: its chunks found by position, nothing else read. */
+async function readStoredPage(
+  load: LoadBundleFile,
+  list: ListRef,
+  page: number,
+): Promise<ListPage> {
+  const range = getPageChunkRange(list.count, page);
+  if (!range) return { posts: [], total: list.count, exact: true };
+  const indexes: number[] = [];
+  for (let index = range.first; index <= range.last; index++) indexes.push(index);
+  const chunks = await Promise.all(indexes.map((index) => readChunk(load, list, index)));
+  const posts: PostSummary[] = [];
+  chunks.forEach((chunk, position) => {
+    const first = (indexes[position] ?? 0) * LIST_CHUNK_SIZE;
+    chunk.forEach((post, offset) => {
+      if (first + offset >= range.lo && first + offset <= range.hi) posts.push(post);
+    });
+  });
+  return { posts: posts.reverse(), total: list.count, exact: true };
+}
+
+/**
+ * Page `page` of one stored list limited to a date range. Posts are stored in date order, so the
+ * range is one run of positions: its two ends are found by date in at most two chunks, and the
+ * page then needs only its own chunks, however long the list is.
+ */
+async function readDateRangePage(
+  load: LoadBundleFile,
+  list: ListRef,
+  from: string,
+  to: string,
+  page: number,
+): Promise<ListPage> {
+  const empty = { posts: [], total: 0, exact: true };
+  const refs = await getAllChunkRefs(load, list);
+  let lo = 0;
+  let hi = list.count - 1;
+  if (from) {
+    const index = refs.findIndex((ref) => getSiteDay(ref.last) >= from);
+    if (index === -1) return empty;
+    const posts = (await load('listChunk', refs[index]?.file ?? '')).posts;
+    lo =
+      index * LIST_CHUNK_SIZE +
+      Math.max(
+        0,
+        posts.findIndex((post) => getSiteDay(post.date) >= from),
+      );
+  }
+  if (to) {
+    const index = refs.findLastIndex((ref) => getSiteDay(ref.first) <= to);
+    if (index === -1) return empty;
+    const posts = (await load('listChunk', refs[index]?.file ?? '')).posts;
+    hi = index * LIST_CHUNK_SIZE + posts.findLastIndex((post) => getSiteDay(post.date) <= to);
+  }
+  const total = Math.max(0, hi - lo + 1);
+  // The range as a list of its own: positions lo..hi, paged newest first.
+  const range = getPageChunkRange(total, page);
+  if (!range) return { posts: [], total, exact: true };
+  const oldest = lo + range.lo;
+  const newest = lo + range.hi;
+  const posts: PostSummary[] = [];
+  for (
+    let index = Math.floor(oldest / LIST_CHUNK_SIZE);
+    index <= Math.floor(newest / LIST_CHUNK_SIZE);
+    index++
+  ) {
+    const chunk = (await load('listChunk', refs[index]?.file ?? '')).posts;
+    chunk.forEach((post, offset) => {
+      const position = index * LIST_CHUNK_SIZE + offset;
+      if (position >= oldest && position <= newest) posts.push(post);
+    });
+  }
+  return { posts: posts.reverse(), total, exact: true };
+}
+
+/**
+ * Page `page` of a union of lists under a filter: the lists are merged lazily, newest first,
+ * each read chunk by chunk, so page n costs the chunks that hold its first n pages, not every
+ * chunk of every list. A post in several of the lists is shown once.
+ */
+async function readMergedPage(
+  load: LoadBundleFile,
+  selection: ListSelection,
+  page: number,
+): Promise<ListPage> {
+  const start = (page - 1) * PAGE_SIZE;
+  const end = start + PAGE_SIZE;
+  const cursors = selection.sources.map((list) =>
+    readNewestFirst(load, list, selection.from, selection.to),
+  );
+  const heads = await Promise.all(cursors.map((cursor) => cursor.next()));
+  const seen = new Set<string>();
+  const posts: PostSummary[] = [];
+  let matched = 0;
+  for (;;) {
+    let best = -1;
+    for (let index = 0; index < heads.length; index++) {
+      const head = heads[index];
+      const current = heads[best];
+      if (!head || head.done) continue;
+      if (!current || current.done || comparePostsNewestFirst(head.value, current.value) < 0)
+        best = index;
+    }
+    const head = heads[best];
+    const cursor = cursors[best];
+    if (!head || head.done || !cursor) return { posts, total: matched, exact: true };
+    const post = head.value;
+    heads[best] = await cursor.next();
+    if (seen.has(post.url) || !matchesSelection(post, selection)) continue;
+    seen.add(post.url);
+    if (matched >= start) posts.push(post);
+    matched += 1;
+    if (matched === end) break;
+  }
+  const more = heads.some((head) => !head.done);
+  if (!more) return { posts, total: matched, exact: true };
+  await Promise.all(cursors.map((cursor) => cursor.return(undefined)));
+  return { posts, total: Math.max(selection.bound, matched + 1), exact: false };
+}
+
+/** Page `page` (from 1) of a list under a filter, newest first, reading only the chunks it needs. */
+export function readListPage(
+  load: LoadBundleFile,
+  selection: ListSelection,
+  page: number,
+): Promise<ListPage> {
+  const [single] = selection.sources;
+  if (
+    single &&
+    selection.sources.length === 1 &&
+    selection.category === null &&
+    selection.tags.length === 0
+  ) {
+    if (!selection.from && !selection.to) return readStoredPage(load, single, page);
+    return readDateRangePage(load, single, selection.from, selection.to, page);
+  }
+  return readMergedPage(load, selection, page);
+}
+
+/** The article at an app path, or null when no post lives there. */
+export async function readArticle(
+  load: LoadBundleFile,
+  manifest: Manifest,
+  path: string,
+): Promise<Article | null> {
+  const location = getArticleLocation(manifest.articles, path);
+  if (!location.indexPage) return null;
+  const indexPage = await load('articleIndex', location.indexPage);
+  const file = indexPage.buckets[location.slot];
+  if (!file) return null;
+  const bucket = await load('articleBucket', file);
+  return bucket.posts.find((post) => getPostKey(post.url) === location.key) ?? null;
+}
+
+/** `work` over `items`, a few at a time (a saved list can be hundreds of files), results in order. */
+export async function mapLimited<T, R>(
+  items: readonly T[],
+  work: (item: T) => Promise<R>,
+  limit = 6,
+): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  // One iterator shared by the workers: each takes the next item when it is free.
+  const queue = items.entries();
+  const worker = async () => {
+    for (const [position, item] of queue) results[position] = await work(item);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/**
+ * Every file a list's posts need to be read without a network: its index, every chunk, the
+ * article-index pages and the article buckets of its posts. All but the buckets are loaded (they
+ * name the rest); `onFound` hears how many more files were discovered at each step.
+ */
+export async function collectListFiles(
+  load: LoadBundleFile,
+  manifest: Manifest,
+  list: ListRef,
+  onFound: (files: number) => void = () => {},
+): Promise<BundleFileRef[]> {
+  const files: BundleFileRef[] = [{ kind: 'listIndex', hash: list.index }];
+  onFound(1);
+  const index = await load('listIndex', list.index);
+  onFound(index.chunks.length);
+  const chunks = await mapLimited(index.chunks, async (chunk) => {
+    files.push({ kind: 'listChunk', hash: chunk.file });
+    return (await load('listChunk', chunk.file)).posts;
+  });
+  const buckets = new Set(
+    chunks.flat().map((post) => getBucket(post.url, manifest.articles.buckets)),
+  );
+  const pages = [...new Set([...buckets].map(getIndexPageOf))].sort((a, b) => a - b);
+  onFound(pages.length);
+  const bucketFiles = new Set<string>();
+  await mapLimited(pages, async (page) => {
+    const hash = manifest.articles.pages[page];
+    if (!hash) return;
+    files.push({ kind: 'articleIndex', hash });
+    const indexPage = await load('articleIndex', hash);
+    for (const bucket of buckets) {
+      if (getIndexPageOf(bucket) !== page) continue;
+      const file = indexPage.buckets[getBucketSlot(bucket)];
+      if (file) bucketFiles.add(file);
+    }
+  });
+  onFound(bucketFiles.size);
+  for (const hash of [...bucketFiles].sort()) files.push({ kind: 'articleBucket', hash });
+  return files;
+}
