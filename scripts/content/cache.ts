@@ -8,38 +8,12 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { diagnosticSchema } from '../../src/shared/schema';
-import type { FileResult, SiteConfig } from './types';
+import { fileResultSchema, type FileResult, type SiteConfig } from './types';
 
 /** Bump when reading a file can give a different result for the same bytes. */
 export const CACHE_VERSION = 1;
 
 export const DEFAULT_CACHE_DIR = path.join('node_modules', '.cache', 'broadsheet');
-
-const sourcePostSchema = z.object({
-  file: z.string(),
-  url: z.string(),
-  title: z.string(),
-  date: z.string(),
-  categories: z.array(z.string()),
-  tags: z.array(z.string()),
-  html: z.string(),
-  text: z.string(),
-  excerpt: z.string(),
-  chars: z.number(),
-  source: z.string().nullable(),
-  published: z.boolean(),
-});
-
-const fileResultSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('post'), post: sourcePostSchema, diagnostics: z.array(diagnosticSchema) }),
-  z.object({
-    kind: z.literal('skipped'),
-    file: z.string(),
-    reason: z.string(),
-    diagnostics: z.array(diagnosticSchema),
-  }),
-]);
 
 const entrySchema = z.object({
   /**

@@ -275,7 +275,6 @@ export function readPostFile(file: string, bytes: Buffer, config: SiteConfig, no
     excerpt: rendered.excerpt,
     chars: rendered.chars,
     source: rendered.source,
-    published: true,
   };
   return { kind: 'post', post, diagnostics };
 }

@@ -3,7 +3,8 @@
  * Reading a file is a pure function of its bytes, its path and the site config, which is what
  * makes the content-keyed cache of incremental builds possible.
  */
-import type { Diagnostic } from '../../src/shared/schema';
+import { z } from 'zod';
+import { diagnosticSchema } from '../../src/shared/schema';
 
 /** What `_config.yml` contributes. */
 export type SiteConfig = {
@@ -18,33 +19,47 @@ export type SiteConfig = {
   baseurl: string;
 };
 
-/** One post as read from its file, before any cross-post work (duplicates, neighbours). */
-export type SourcePost = {
+/**
+ * One post as read from its file, before any cross-post work (duplicates, neighbours). A schema
+ * because the incremental cache stores it and checks it when read back.
+ */
+export const sourcePostSchema = z.object({
   /** Path relative to the site root, `/`-separated: `_posts/2022-02-26-x.md`. */
-  file: string;
+  file: z.string(),
   /** Jekyll permalink, percent-encoded as Jekyll writes it. */
-  url: string;
+  url: z.string(),
   /** Plain text. */
-  title: string;
+  title: z.string(),
   /** ISO 8601 with the site's offset: `2022-02-26T21:22:00+08:00`. */
-  date: string;
+  date: z.string(),
   /** As written (case kept), folder categories first, as Jekyll orders them. */
-  categories: string[];
-  tags: string[];
+  categories: z.array(z.string()),
+  tags: z.array(z.string()),
   /** Rendered body, untrusted HTML. */
-  html: string;
+  html: z.string(),
   /** Plain text of the body (for search and excerpts). */
-  text: string;
-  excerpt: string;
+  text: z.string(),
+  excerpt: z.string(),
   /** Characters of body text; a CJK character counts as one. */
-  chars: number;
+  chars: z.number(),
   /** The story's original address (the `<http://…>` source link), if any. */
-  source: string | null;
-  /** Future-dated posts are kept out of the bundle but reported as skipped. */
-  published: boolean;
-};
+  source: z.string().nullable(),
+});
 
-/** The outcome of reading one file under a `_posts/` folder. */
-export type FileResult =
-  | { kind: 'post'; post: SourcePost; diagnostics: Diagnostic[] }
-  | { kind: 'skipped'; file: string; reason: string; diagnostics: Diagnostic[] };
+export type SourcePost = z.infer<typeof sourcePostSchema>;
+
+/**
+ * The outcome of reading one file under a `_posts/` folder. Future-dated and unpublished files
+ * are `skipped` here, by the reader, so every `post` belongs in the bundle (bar duplicates).
+ */
+export const fileResultSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('post'), post: sourcePostSchema, diagnostics: z.array(diagnosticSchema) }),
+  z.object({
+    kind: z.literal('skipped'),
+    file: z.string(),
+    reason: z.string(),
+    diagnostics: z.array(diagnosticSchema),
+  }),
+]);
+
+export type FileResult = z.infer<typeof fileResultSchema>;

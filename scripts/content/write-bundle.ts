@@ -49,7 +49,7 @@ export type SkippedFile = { file: string; reason: string };
 
 export type BundleInput = {
   config: SiteConfig;
-  /** Every post read, published or not, in any order. */
+  /** Every post read (the reader has left out future-dated and unpublished files), in any order. */
   posts: readonly SourcePost[];
   /** Files under `_posts/` that were not posts at all. */
   skipped?: readonly SkippedFile[];
@@ -72,7 +72,7 @@ export type Bundle = {
   files: Map<string, string>;
   manifest: Manifest;
   report: BuildReport;
-  /** The posts in the bundle (duplicates and unpublished left out), newest first. */
+  /** The posts in the bundle (duplicates left out), newest first. */
   posts: SourcePost[];
 };
 
@@ -113,7 +113,11 @@ function toSummary(post: SourcePost): PostSummary {
   };
 }
 
-/** Drops duplicate URLs (first file by path wins) and unpublished posts, reporting both. */
+/**
+ * Drops duplicate URLs (first file by path wins), reporting them. Future-dated and unpublished
+ * files never get here: the reader skips them (read-post.ts), which lets the cache know when
+ * one falls due.
+ */
 function selectPosts(posts: readonly SourcePost[]) {
   const byFile = [...posts].sort((a, b) => compareText(a.file, b.file));
   const keptByKey = new Map<string, SourcePost>();
@@ -121,10 +125,6 @@ function selectPosts(posts: readonly SourcePost[]) {
   const skipped: SkippedFile[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const post of byFile) {
-    if (!post.published) {
-      skipped.push({ file: post.file, reason: `dated in the future (${post.date})` });
-      continue;
-    }
     const key = getPostKey(post.url);
     const first = keptByKey.get(key);
     if (first) {

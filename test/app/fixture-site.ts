@@ -46,7 +46,6 @@ function makePost(
     text,
     chars: text.length,
     source: null,
-    published: true,
     html,
     ...partial,
   };

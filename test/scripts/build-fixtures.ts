@@ -37,7 +37,6 @@ export function createSourcePost(
     excerpt: `正文 ${slug}`,
     chars: 4,
     source: null,
-    published: true,
     ...fields,
   };
 }

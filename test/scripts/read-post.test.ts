@@ -54,7 +54,6 @@ test('a typical post: URL, date in the site zone, categories, tags, body, source
     categories: ['caijing'],
     tags: ['财经新闻'],
     source: 'http://news.example.com/a/1.html',
-    published: true,
   });
   expect(post.excerpt).toBe(
     '央行决定下调金融机构存款准备金率0.5个百分点，释放长期资金约一万亿元。',

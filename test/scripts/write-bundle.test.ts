@@ -139,15 +139,15 @@ test('duplicate URLs keep the first file by path and report both', () => {
   expect(bundle.report.urls).toEqual({ '_posts/2022-03-01-a.md': kept.url });
 });
 
-test('unpublished posts and unread files are skipped, and inputs == posts + skipped', () => {
-  const posts = [
-    ...createSourcePosts(3),
-    createSourcePost('future', '2099-01-01 08:00:00', { published: false }),
-  ];
+test("the reader's skipped files are reported, and inputs == posts + skipped", () => {
+  const posts = createSourcePosts(3);
   const bundle = createBundle({
     config: testConfig,
     posts,
-    skipped: [{ file: '_posts/notes.txt', reason: 'not a post file name' }],
+    skipped: [
+      { file: '_posts/notes.txt', reason: 'not a post file name' },
+      { file: '_posts/2099-01-01-future.md', reason: 'future-dated' },
+    ],
     diagnostics: [{ file: '_posts/notes.txt', line: 0, severity: 'warning', message: 'skipped' }],
   });
   expect(bundle.report.inputs).toBe(5);
