@@ -9,11 +9,12 @@
  * Env: `BASE_PATH` (as for the build), `SITE_URL` (absolute address of the deployment; default the
  * host of `_config.yml`'s `url` followed by BASE_PATH), `BROADSHEET_PAGES` (same as `--pages`).
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeSegment, encodeSegment, normalizeBasePath, paths } from '../src/shared/paths';
 import type { Manifest, PostSummary } from '../src/shared/schema';
 import { UsageError, isMainModule, parseCommandLine, reportUsageError } from './cli';
+import { createFolderMaker } from './files';
 import { openBundle, type BundleReader } from './pages/read-bundle';
 import { FEED_LIMIT, renderFeed, renderSitemaps, type SitemapUrl } from './pages/render-feeds';
 import { parseShell, renderHead, summarize, type PageHead, type Shell } from './pages/render-head';
@@ -79,7 +80,7 @@ type Page = { file: string; head: PageHead };
 class PageWriter {
   readonly written = new Set<string>();
   readonly skipped: string[] = [];
-  private readonly folders = new Set<string>();
+  private readonly makeFolder = createFolderMaker();
   files = 0;
   bytes = 0;
 
@@ -105,11 +106,7 @@ class PageWriter {
 
   async writeOne(file: string, text: string) {
     const target = path.join(this.dist, ...file.split('/'));
-    const folder = path.dirname(target);
-    if (!this.folders.has(folder)) {
-      await mkdir(folder, { recursive: true });
-      this.folders.add(folder);
-    }
+    this.makeFolder(target);
     const bytes = Buffer.from(text);
     this.files += 1;
     this.bytes += bytes.length;

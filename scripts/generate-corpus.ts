@@ -2,9 +2,10 @@
  * `npm run generate -- --posts N --out DIR [--seed S] [--with-broken]`: writes a synthetic
  * archive site (config + `_posts/`) for tests and benchmarks. Same options, same bytes.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError, isMainModule, parseCommandLine, reportUsageError } from './cli';
+import { createFolderMaker } from './files';
 import { createCorpus } from './corpus/create-corpus';
 import type { CorpusOptions } from './corpus/create-corpus';
 
@@ -17,15 +18,11 @@ export type GenerateOptions = CorpusOptions & {
 /** Writes the site and returns the number of files written. */
 export function generateSite(options: GenerateOptions): number {
   rmSync(path.join(options.out, '_posts'), { recursive: true, force: true });
-  const folders = new Set<string>();
+  const makeFolder = createFolderMaker();
   let count = 0;
   for (const file of createCorpus(options)) {
     const target = path.join(options.out, file.path);
-    const folder = path.dirname(target);
-    if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      folders.add(folder);
-    }
+    makeFolder(target);
     // Synchronous writes are the fastest way to make many small files from one loop.
     writeFileSync(target, file.content);
     count++;

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { normalizeBasePath } from '../src/shared/paths';
 import { isMainModule } from './cli';
+import { isDirectory } from './files';
 
 export type ServeOptions = {
   /** Folder to serve. */
@@ -89,14 +90,6 @@ async function statFile(file: string) {
     return info.isFile() ? info : null;
   } catch {
     return null;
-  }
-}
-
-async function isDirectory(file: string): Promise<boolean> {
-  try {
-    return (await stat(file)).isDirectory();
-  } catch {
-    return false;
   }
 }
 

@@ -4,8 +4,9 @@
  * folder we keep every file, even the ones Jekyll ignores, so each is either a post or reported
  * as skipped with its reason.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { isDirectory } from '../files';
 
 /** Folders Jekyll never reads, by name: its defaults for `exclude` plus the usual dependency folders. */
 const SKIPPED_FOLDERS = new Set(['node_modules', 'gemfiles']);
@@ -26,14 +27,6 @@ export function compareCodePoints(a: string, b: string): number {
 function isSkippedFolder(name: string, relative: string): boolean {
   // Jekyll treats names starting with . _ # ~ as special (`_posts` is read on its own).
   return /^[._#~]/.test(name) || SKIPPED_FOLDERS.has(name) || SKIPPED_PATHS.has(relative);
-}
-
-async function isDirectory(absolute: string): Promise<boolean> {
-  try {
-    return (await stat(absolute)).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** Every file below a `_posts` folder, whatever its name. */

@@ -4,8 +4,9 @@
  * ones. The manifest is written after every shard it names and stale shards are removed only
  * after it, so a reader never sees a manifest that points at a missing file.
  */
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createFolderMaker } from '../files';
 
 export type OutputFiles = ReadonlyMap<string, string | Uint8Array>;
 
@@ -71,7 +72,7 @@ export function createOutputWriter(outDir: string): OutputWriter {
   const existing = new Set(listFiles(outDir));
   const kept = new Set<string>();
   const stats: OutputStats = { written: 0, unchanged: 0, removed: 0, bytes: 0 };
-  const folders = new Set<string>();
+  const makeFolder = createFolderMaker();
   let manifest: Uint8Array | null = null;
   const writeNow = (name: string, bytes: Uint8Array) => {
     kept.add(name);
@@ -81,11 +82,7 @@ export function createOutputWriter(outDir: string): OutputWriter {
       stats.unchanged++;
       return;
     }
-    const folder = path.dirname(target);
-    if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      folders.add(folder);
-    }
+    makeFolder(target);
     // Write then rename, so a reader of the old bundle never sees half a file.
     const temporary = `${target}.${process.pid}.tmp`;
     writeFileSync(temporary, bytes);
