@@ -25,6 +25,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { measureListCosts, type ListCost } from './bench/measure-lists';
 
 type Run = { seconds: number; peakMiB: number; exitCode: number };
 type SizeResult = {
@@ -35,6 +36,8 @@ type SizeResult = {
   prebuildWithSearch: Run | null;
   rebuildOneNew: Run;
   outputMiB: number;
+  /** Data files a cold list page reads (requests, bytes), unfiltered and under tag filters. */
+  lists: ListCost[];
   jekyll: Run | null;
 };
 
@@ -130,10 +133,12 @@ async function measureSize(
   searchMax: number,
 ): Promise<SizeResult> {
   const site = path.join(work, `site-${posts}`);
-  const out = path.join(work, `out-${posts}`);
+  // The prebuild writes the `data/` folder; its parent stands for the deployed root.
+  const deployed = path.join(work, `out-${posts}`);
+  const out = path.join(deployed, 'data');
   const cache = path.join(work, `cache-${posts}`);
   rmSync(site, { recursive: true, force: true });
-  rmSync(out, { recursive: true, force: true });
+  rmSync(deployed, { recursive: true, force: true });
   rmSync(cache, { recursive: true, force: true });
   process.stdout.write(`\n${posts} posts: generating…\n`);
   const generated = await runTsx('scripts/generate-corpus.ts', [
@@ -174,6 +179,7 @@ async function measureSize(
   process.stdout.write('  rebuild after one new post…\n');
   const rebuildOneNew = await runTsx('scripts/build-content.ts', buildArgs);
   const outputMiB = getFolderMiB(out);
+  const lists = await measureListCosts(deployed);
 
   let jekyll: Run | null = null;
   if (posts <= jekyllMax && spawnSync('jekyll', ['--version']).status === 0) {
@@ -190,7 +196,7 @@ async function measureSize(
       jekyllOut,
     ]);
   }
-  return { posts, prebuild, prebuildWithSearch, rebuildOneNew, outputMiB, jekyll };
+  return { posts, prebuild, prebuildWithSearch, rebuildOneNew, outputMiB, lists, jekyll };
 }
 
 function formatRun(run: Run | null): string {
@@ -226,6 +232,22 @@ async function main(): Promise<void> {
       formatRun(result.jekyll),
     ];
     process.stdout.write(`| ${cells.join(' | ')} |\n`);
+  }
+  process.stdout.write(
+    '\n| posts | list view | page | requests | KiB | KiB gzipped |\n|---|---|---|---|---|---|\n',
+  );
+  for (const result of results) {
+    for (const cost of result.lists) {
+      const cells = [
+        result.posts,
+        cost.view,
+        cost.page,
+        cost.requests,
+        cost.kib.toFixed(1),
+        cost.gzipKiB.toFixed(1),
+      ];
+      process.stdout.write(`| ${cells.join(' | ')} |\n`);
+    }
   }
   const machine = `${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   writeFileSync(values.json, `${JSON.stringify({ machine, results }, null, 2)}\n`);

@@ -51,7 +51,6 @@ function makePost(n: number): SourcePost {
     excerpt: text,
     chars: text.length,
     source: null,
-    published: true,
   };
 }
 
