@@ -1,16 +1,26 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, type RouteObject } from 'react-router-dom';
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type LoaderFunction, type RouteObject } from 'react-router-dom';
 import { routePatterns } from '../shared/paths';
 import { manifestQueryOptions } from '../lib/manifest-query';
 import { HydrateFallback } from './hydrate-fallback';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
 
+type RouteModule = { createLoader: (queryClient: QueryClient) => LoaderFunction };
+
 /**
  * The route tree, shared by the browser router and the tests' memory router. Each view is its own
  * chunk (`lazy`), so opening an article does not download list code and the other way round.
  */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  // Every route module has a loader factory and a component: one adapter maps them all.
+  const lazyRoute =
+    <M extends RouteModule>(load: () => Promise<M>, getComponent: (route: M) => ComponentType) =>
+    async () => {
+      const route = await load();
+      return { loader: route.createLoader(queryClient), Component: getComponent(route) };
+    };
   return [
     {
       path: routePatterns.home,
@@ -33,45 +43,45 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           children: [
             {
               index: true,
-              lazy: async () => {
-                const route = await import('./routes/home');
-                return { loader: route.createLoader(queryClient), Component: route.HomeRoute };
-              },
+              lazy: lazyRoute(
+                () => import('./routes/home'),
+                (route) => route.HomeRoute,
+              ),
             },
             {
               path: routePatterns.category,
-              lazy: async () => {
-                const route = await import('./routes/category');
-                return { loader: route.createLoader(queryClient), Component: route.CategoryRoute };
-              },
+              lazy: lazyRoute(
+                () => import('./routes/category'),
+                (route) => route.CategoryRoute,
+              ),
             },
             {
               path: routePatterns.tag,
-              lazy: async () => {
-                const route = await import('./routes/tag');
-                return { loader: route.createLoader(queryClient), Component: route.TagRoute };
-              },
+              lazy: lazyRoute(
+                () => import('./routes/tag'),
+                (route) => route.TagRoute,
+              ),
             },
             {
               path: routePatterns.all,
-              lazy: async () => {
-                const route = await import('./routes/latest');
-                return { loader: route.createLoader(queryClient), Component: route.LatestRoute };
-              },
+              lazy: lazyRoute(
+                () => import('./routes/latest'),
+                (route) => route.LatestRoute,
+              ),
             },
             {
               path: routePatterns.search,
-              lazy: async () => {
-                const route = await import('./routes/search');
-                return { loader: route.createLoader(queryClient), Component: route.SearchRoute };
-              },
+              lazy: lazyRoute(
+                () => import('./routes/search'),
+                (route) => route.SearchRoute,
+              ),
             },
             {
               path: '*',
-              lazy: async () => {
-                const route = await import('./routes/catch-all');
-                return { loader: route.createLoader(queryClient), Component: route.CatchAllRoute };
-              },
+              lazy: lazyRoute(
+                () => import('./routes/catch-all'),
+                (route) => route.CatchAllRoute,
+              ),
             },
           ],
         },

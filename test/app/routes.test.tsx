@@ -4,8 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { setDataBase } from '../../src/lib/data-base';
 import { updateSettings } from '../../src/lib/settings';
 import { dataPaths } from '../../src/shared/paths';
-import { ARTICLE_INDEX_PAGE_SIZE } from '../../src/shared/schema';
-import { getBucket } from '../../src/shared/post-key';
+import { getArticleLocation } from '../../src/shared/post-key';
 import { articleIndexPageSchema } from '../../src/shared/schema';
 import {
   ARTICLE_URL,
@@ -202,13 +201,10 @@ test(
   'a shard that fails to load shows an error with a retry that recovers',
   async () => {
     const { manifest } = server.bundle;
-    const bucket = getBucket(ARTICLE_URL, manifest.articles.buckets);
-    const pageHash = manifest.articles.pages[Math.floor(bucket / ARTICLE_INDEX_PAGE_SIZE)] ?? '';
-    const pageText = server.bundle.files.get(`article-index/${pageHash}.json`) ?? '';
+    const location = getArticleLocation(manifest.articles, ARTICLE_URL);
+    const pageText = server.bundle.files.get(`article-index/${location.indexPage}.json`) ?? '';
     const page = articleIndexPageSchema.parse(JSON.parse(pageText));
-    const bucketPath = dataPaths.articleBucket(
-      page.buckets[bucket % ARTICLE_INDEX_PAGE_SIZE] ?? '',
-    );
+    const bucketPath = dataPaths.articleBucket(page.buckets[location.slot] ?? '');
     server.failing.add(bucketPath);
     try {
       renderApp(ARTICLE_URL);

@@ -1,16 +1,14 @@
 import { expect, test } from 'vitest';
 import {
   LIST_CHUNK_SIZE,
-  articleBucketSchema,
-  articleIndexPageSchema,
   homeSchema,
   listChunkSchema,
   listIndexSchema,
   manifestSchema,
-  ARTICLE_INDEX_PAGE_SIZE,
 } from '../../src/shared/schema';
 import type { Manifest } from '../../src/shared/schema';
-import { getBucket } from '../../src/shared/post-key';
+import { readArticle } from '../../src/shared/bundle-reader';
+import { createMemoryLoader, readMemoryManifest } from '../shared/memory-bundle';
 import { createBundle } from '../../scripts/content/write-bundle';
 import type { Bundle } from '../../scripts/content/write-bundle';
 import { createSourcePost, createSourcePosts, testConfig } from './build-fixtures';
@@ -34,19 +32,7 @@ function readList(bundle: Bundle, manifest: Manifest, id: string) {
 }
 
 function findArticle(bundle: Bundle, url: string) {
-  const { articles } = manifestSchema.parse(readJson(bundle, 'manifest.json'));
-  const bucket = getBucket(url, articles.buckets);
-  const page = articleIndexPageSchema.parse(
-    readJson(
-      bundle,
-      `article-index/${articles.pages[Math.floor(bucket / ARTICLE_INDEX_PAGE_SIZE)]}.json`,
-    ),
-  );
-  const hash = page.buckets[bucket % ARTICLE_INDEX_PAGE_SIZE];
-  if (!hash) return undefined;
-  return articleBucketSchema
-    .parse(readJson(bundle, `articles/${hash}.json`))
-    .posts.find((post) => post.url === url);
+  return readArticle(createMemoryLoader(bundle).load, readMemoryManifest(bundle), url);
 }
 
 test('lists are chunked from the oldest post and read newest first', () => {
@@ -96,14 +82,15 @@ test('a newer post changes only the newest chunk, so old chunk files stay as the
   expect(afterManifest.buildId).not.toBe(beforeManifest.buildId);
 });
 
-test('every article is found through its bucket, with or without .html', () => {
+test('every article is found through its bucket, with or without .html', async () => {
   const posts = createSourcePosts(300);
   const bundle = createBundle({ config: testConfig, posts });
   for (const post of posts) {
-    expect(findArticle(bundle, post.url)?.title).toBe(post.title);
+    expect((await findArticle(bundle, post.url))?.title).toBe(post.title);
+    expect((await findArticle(bundle, post.url.replace(/\.html$/, '')))?.title).toBe(post.title);
   }
   const first = posts[0]?.url ?? '';
-  const article = findArticle(bundle, first);
+  const article = await findArticle(bundle, first);
   expect(article?.prev).toBeNull();
   expect(article?.next?.url).toBe(posts[1]?.url);
 });

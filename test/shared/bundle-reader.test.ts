@@ -2,19 +2,17 @@ import { expect, test } from 'vitest';
 import { createBundle, type Bundle } from '../../scripts/content/write-bundle';
 import type { SiteConfig, SourcePost } from '../../scripts/content/types';
 import {
-  bundleFiles,
   collectListFiles,
   readArticle,
   readListPage,
   readNewestPosts,
   selectList,
-  type BundleFileKind,
-  type BundleFileRef,
   type ListBase,
   type LoadBundleFile,
 } from '../../src/shared/bundle-reader';
 import { getSiteDay, PAGE_SIZE } from '../../src/shared/list-math';
-import { manifestSchema, type Manifest } from '../../src/shared/schema';
+import type { Manifest } from '../../src/shared/schema';
+import { createMemoryLoader, readMemoryManifest } from './memory-bundle';
 
 const config: SiteConfig = {
   title: '读取测试',
@@ -59,22 +57,9 @@ const bundle: Bundle = createBundle({
   config,
   posts: Array.from({ length: POSTS }, (_, n) => makePost(n)),
 });
-const manifest: Manifest = manifestSchema.parse(
-  JSON.parse(bundle.files.get('manifest.json') ?? ''),
-);
+const manifest: Manifest = readMemoryManifest(bundle);
 
-/** A loader over the in-memory bundle that records every file it is asked for. */
-function createCountingLoader(): { load: LoadBundleFile; loaded: BundleFileRef[] } {
-  const loaded: BundleFileRef[] = [];
-  const load: LoadBundleFile = async <K extends BundleFileKind>(kind: K, hash: string) => {
-    loaded.push({ kind, hash });
-    const relative = bundleFiles[kind].path(hash).replace(/^data\//, '');
-    const text = bundle.files.get(relative);
-    if (text === undefined) throw new Error(`no file ${relative}`);
-    return bundleFiles[kind].schema.parse(JSON.parse(text));
-  };
-  return { load, loaded };
-}
+const createCountingLoader = () => createMemoryLoader(bundle);
 
 function getBase(slug: string | null): ListBase {
   if (slug === null) return { ref: manifest.all, category: null, tagCounts: manifest.tags };

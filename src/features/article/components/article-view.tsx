@@ -1,7 +1,7 @@
 import { useMemo, type MouseEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { z } from 'zod';
-import type { Article, Manifest } from '../../../shared/schema';
+import type { Article, Manifest, PostLink } from '../../../shared/schema';
 import { paths } from '../../../shared/paths';
 import { useMessages } from '../../../lib/i18n';
 import { PostTime } from '../../../components/ui/post-time';
@@ -21,6 +21,29 @@ const navigationStateSchema = z.object({ listDepth: z.number().int().positive() 
 function getListDepth(state: unknown): number {
   const parsed = navigationStateSchema.safeParse(state);
   return parsed.success ? parsed.data.listDepth : 0;
+}
+
+type NeighbourLinkProps = {
+  link: PostLink;
+  label: string;
+  rel: 'prev' | 'next';
+  state: { listDepth: number } | undefined;
+  className?: string;
+};
+
+/** The previous or next post of the category, as a card. */
+function NeighbourLink({ link, label, rel, state, className = '' }: NeighbourLinkProps) {
+  return (
+    <Link
+      to={paths.post(link.url)}
+      state={state}
+      rel={rel}
+      className={`neighbour-card ${className}`}
+    >
+      <span className="text-xs text-muted">{label}</span>
+      <span className="mt-1 block font-serif font-semibold text-ink">{link.title}</span>
+    </Link>
+  );
 }
 
 export function ArticleView({ manifest, article }: ArticleViewProps) {
@@ -129,32 +152,23 @@ export function ArticleView({ manifest, article }: ArticleViewProps) {
         {article.prev || article.next ? (
           <nav aria-label={t.postNavigation} className="grid gap-4 sm:grid-cols-2">
             {article.prev ? (
-              <Link
-                to={paths.post(article.prev.url)}
-                state={neighbourState}
+              <NeighbourLink
+                link={article.prev}
+                label={t.previousPost}
                 rel="prev"
-                className="neighbour-card"
-              >
-                <span className="text-xs text-muted">{t.previousPost}</span>
-                <span className="mt-1 block font-serif font-semibold text-ink">
-                  {article.prev.title}
-                </span>
-              </Link>
+                state={neighbourState}
+              />
             ) : (
               <span className="hidden sm:block" />
             )}
             {article.next ? (
-              <Link
-                to={paths.post(article.next.url)}
-                state={neighbourState}
+              <NeighbourLink
+                link={article.next}
+                label={t.nextPost}
                 rel="next"
-                className="neighbour-card sm:text-right"
-              >
-                <span className="text-xs text-muted">{t.nextPost}</span>
-                <span className="mt-1 block font-serif font-semibold text-ink">
-                  {article.next.title}
-                </span>
-              </Link>
+                state={neighbourState}
+                className="sm:text-right"
+              />
             ) : null}
           </nav>
         ) : null}

@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchManifest, manifestQueryOptions } from '../../../lib/manifest-query';
 import { bundleKeys } from '../../../lib/query-keys';
-import { useOfflineMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 /** How often an open, visible tab looks for a newer build of the archive. */
 const POLL_INTERVAL = 60_000;
@@ -31,7 +31,7 @@ export type NewPostsNoticeProps = {
  * rendered from; the lists change only when the reader asks for it.
  */
 export function NewPostsNotice({ onShow }: NewPostsNoticeProps) {
-  const t = useOfflineMessages();
+  const { t } = useMessages();
   const client = useQueryClient();
   const visible = useDocumentVisible();
   const shown = useQuery({ ...manifestQueryOptions(), enabled: false }).data;

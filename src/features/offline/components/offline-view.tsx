@@ -2,7 +2,7 @@ import { Link } from 'react-router-dom';
 import { LinkSection } from '../../../components/ui/link-section';
 import { paths } from '../../../shared/paths';
 import { useSavedLists } from '../api/save-list';
-import { useOfflineMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 import { useRecentlyRead } from '../recently-read';
 
 export type OfflineViewProps = {
@@ -14,7 +14,7 @@ export type OfflineViewProps = {
  * without a network (saved sections, recently read articles), never the browser's error page.
  */
 export function OfflineView({ onRetry }: OfflineViewProps) {
-  const t = useOfflineMessages();
+  const { t } = useMessages();
   const saved = useSavedLists();
   const recent = useRecentlyRead();
   return (

@@ -9,7 +9,7 @@ import {
   type SaveProgress,
   type SaveTarget,
 } from '../api/save-list';
-import { useOfflineMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 /** The whole archive may be saved at once only below this size; beyond it, save sections. */
 export const SAVE_ALL_LIMIT = 2_000;
@@ -27,7 +27,7 @@ function formatBytes(bytes: number): string {
 
 /** 离线保存: keep a section (or a small archive) readable without a network, and undo it. */
 export function SaveOfflineButton({ manifest, target }: SaveOfflineButtonProps) {
-  const t = useOfflineMessages();
+  const { t } = useMessages();
   const client = useQueryClient();
   const saved = useSavedLists().find(
     (entry) => entry.list === target.list && entry.index === target.ref.index,

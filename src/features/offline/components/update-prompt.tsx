@@ -1,12 +1,12 @@
 import { acceptUpdate, dismissUpdate, useUpdateWaiting } from '../service-worker';
-import { useOfflineMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 /**
  * A quiet bar offering the new version of the app once its service worker is installed. Nothing
  * reloads until the reader asks: a page swapped under someone reading is worse than an old one.
  */
 export function UpdatePrompt() {
-  const t = useOfflineMessages();
+  const { t } = useMessages();
   const waiting = useUpdateWaiting();
   if (!waiting) return null;
   return (
