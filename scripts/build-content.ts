@@ -9,7 +9,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../src/shared/schema';
-import { readSiteConfig } from './content/read-config';
+import { addArchiveFolders, readSiteConfig } from './content/read-config';
 import { readPostFile } from './content/read-post';
 import { listPostFiles } from './content/read-site';
 import {
@@ -46,6 +46,8 @@ export type BuildOptions = {
   quietIfUnchanged: boolean;
   /** Decides which posts are still in the future; the real clock on the command line. */
   now: Date;
+  /** Archive folders besides `broadsheet.archive` in `_config.yml` (`--archive DIR`, repeatable). */
+  archive?: string[];
 };
 
 /** The reading half, injectable so tests can count or replace what reads files. */
@@ -80,7 +82,7 @@ async function readResults(
   cache: ReadCache | null,
   progress: Progress,
 ) {
-  const files = await reader.listPostFiles(options.source);
+  const files = await reader.listPostFiles(options.source, config.archive);
   const results = new Array<FileResult>(files.length);
   const fingerprint = `${await getReaderFingerprint()}\0${getConfigFingerprint(config)}`;
   let parsed = 0;
@@ -153,6 +155,10 @@ export async function buildContent(
     throw new UsageError(`source folder not found: ${options.source}`);
 
   const { config, diagnostics: configDiagnostics } = await reader.readSiteConfig(options.source);
+  const archive = options.archive ?? [];
+  configDiagnostics.push(
+    ...(await addArchiveFolders(config, archive, options.source, '--archive', 0)),
+  );
   const siteCache = options.cache ? getSiteCacheDir(options.cache, options.source) : null;
   const cache = siteCache ? await openReadCache(siteCache) : null;
   const { results, parsed } = await readResults(options, reader, config, cache, progress);
@@ -208,7 +214,7 @@ export async function buildContent(
   };
 }
 
-const FLAGS_WITH_VALUE = new Set(['--source', '--out', '--cache']);
+const FLAGS_WITH_VALUE = new Set(['--source', '--out', '--cache', '--archive']);
 const FLAGS = new Set(['--strict', '--no-search', '--no-cache', '--quiet-if-unchanged', '--help']);
 
 const USAGE = `usage: npm run content -- [--source DIR] [--out DIR] [--strict] [--cache DIR | --no-cache] [--no-search]
@@ -218,6 +224,7 @@ const USAGE = `usage: npm run content -- [--source DIR] [--out DIR] [--strict] [
   --cache DIR    incremental cache folder (default: ${DEFAULT_CACHE_DIR})
   --no-cache     read every file again
   --no-search    skip the Pagefind search index
+  --archive DIR  a folder whose files are posts too, like broadsheet.archive (repeatable)
   --quiet-if-unchanged  print nothing when the bundle did not change`;
 
 /** Parses the command line; throws UsageError on anything it does not know. */
@@ -227,6 +234,7 @@ export function parseArgs(
   now: Date,
 ): BuildOptions | 'help' {
   const values = new Map<string, string>();
+  const archive: string[] = [];
   const flags = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
@@ -235,7 +243,8 @@ export function parseArgs(
     if (FLAGS_WITH_VALUE.has(name)) {
       const value = inline ?? argv[++i];
       if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
-      values.set(name, value);
+      if (name === '--archive') archive.push(value);
+      else values.set(name, value);
     } else if (FLAGS.has(name) && inline === undefined) {
       flags.add(name);
     } else {
@@ -253,6 +262,7 @@ export function parseArgs(
     search: !flags.has('--no-search'),
     quietIfUnchanged: flags.has('--quiet-if-unchanged'),
     now,
+    archive,
   };
 }
 

@@ -24,7 +24,10 @@ export type PagesMode = 'all' | 'posts' | 'none';
 
 export type BuildPagesOptions = {
   dist: string;
-  /** `all`: posts, categories and tags; `posts`: posts only; `none`: only 404.html, feeds and sitemap. */
+  /**
+   * `all`: posts (with the page URLs of archive folder files), categories and tags; `posts`:
+   * posts and those page URLs; `none`: only 404.html, feeds and sitemap.
+   */
   pages?: PagesMode;
   base?: string;
   /** Absolute address the site is deployed at; overrides the bundle's `site.url`. */
@@ -149,6 +152,32 @@ function describePost(
   };
 }
 
+/**
+ * The page URLs of archive folder files (`/old_post/<file>.html`): each a file with its post's
+ * head, whose canonical link names the permalink; the app then redirects to it. Not in the
+ * sitemap: the permalink is the one address to index.
+ */
+async function describeAliasPages(
+  bundle: BundleReader,
+  all: readonly PostSummary[],
+  manifest: Manifest,
+  toAddress: (p: string) => string,
+  skipped: string[],
+): Promise<Page[]> {
+  const byUrl = new Map(all.map((post) => [post.url, post]));
+  const pages: Page[] = [];
+  for (const alias of await bundle.readAliases()) {
+    const post = byUrl.get(alias.url);
+    const file = getPageFile(alias.path);
+    if (!post || !file) {
+      skipped.push(`${alias.path}: ${post ? 'not a safe file name' : `no post at ${alias.url}`}`);
+      continue;
+    }
+    pages.push({ file, head: describePost(post, manifest, toAddress) });
+  }
+  return pages;
+}
+
 function describeList(
   title: string,
   description: string,
@@ -221,6 +250,7 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
       pages.push({ file, head: describePost(post, manifest, toAddress) });
     }
     await writer.write(pages);
+    await writer.write(await describeAliasPages(bundle, all, manifest, toAddress, writer.skipped));
   }
   for (const post of all) sitemap.push({ loc: toAddress(post.url), lastmod: post.date });
 

@@ -29,6 +29,7 @@ const sourcePostSchema = z.object({
   chars: z.number(),
   source: z.string().nullable(),
   published: z.boolean(),
+  page: z.string().nullable(),
 });
 
 const fileResultSchema = z.discriminatedUnion('kind', [

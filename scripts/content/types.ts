@@ -16,6 +16,14 @@ export type SiteConfig = {
   permalink: string;
   url: string;
   baseurl: string;
+  /**
+   * Folders (relative to the site root, `/`-separated) whose files are posts too, read by the
+   * post rules: `broadsheet.archive` in `_config.yml` plus each `--archive DIR`. Jekyll itself
+   * publishes them as pages.
+   */
+  archive: string[];
+  /** Earlier host names of the site (`broadsheet.former_hosts`): links to them are in-app links. */
+  formerHosts: string[];
 };
 
 /** One post as read from its file, before any cross-post work (duplicates, neighbours). */
@@ -42,6 +50,11 @@ export type SourcePost = {
   source: string | null;
   /** Future-dated posts are kept out of the bundle but reported as skipped. */
   published: boolean;
+  /**
+   * For a file in an archive folder, the URL Jekyll gives it as a page
+   * (`/old_post/2021-12-08-x.html`); null for a file under `_posts/`.
+   */
+  page: string | null;
 };
 
 /** The outcome of reading one file under a `_posts/` folder. */

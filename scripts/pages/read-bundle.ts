@@ -15,6 +15,8 @@ import {
   listIndexSchema,
   manifestSchema,
   type Article,
+  type ArticleAlias,
+  type ArticleBucket,
   type ListRef,
   type Manifest,
   type PostSummary,
@@ -27,6 +29,8 @@ export type BundleReader = {
   /** The newest `limit` posts of a list, reading only the chunks needed. */
   readNewest: (list: ListRef, limit: number) => Promise<PostSummary[]>;
   readArticle: (url: string) => Promise<Article | null>;
+  /** Every alias of the bundle (page URLs of archive folder files), by path. */
+  readAliases: () => Promise<ArticleAlias[]>;
 };
 
 async function readJson<T>(root: string, relative: string, schema: z.ZodType<T>): Promise<T> {
@@ -40,7 +44,7 @@ async function readJson<T>(root: string, relative: string, schema: z.ZodType<T>)
 /** `root` is the deployed folder holding `data/`. */
 export async function openBundle(root: string): Promise<BundleReader> {
   const manifest = await readJson(root, dataPaths.manifest(), manifestSchema);
-  const buckets = new Map<string, Promise<Article[]>>();
+  const buckets = new Map<string, Promise<ArticleBucket>>();
   const indexPages = new Map<number, Promise<(string | null)[]>>();
 
   const readChunk = async (file: string) =>
@@ -83,16 +87,31 @@ export async function openBundle(root: string): Promise<BundleReader> {
     const page = await readIndexPage(Math.floor(bucket / ARTICLE_INDEX_PAGE_SIZE));
     const hash = page[bucket % ARTICLE_INDEX_PAGE_SIZE];
     if (!hash) return null;
-    let pending = buckets.get(hash);
-    if (!pending) {
-      pending = readJson(root, dataPaths.articleBucket(hash), articleBucketSchema).then(
-        (file) => file.posts,
-      );
-      buckets.set(hash, pending);
-    }
     const key = getPostKey(url);
-    return (await pending).find((post) => getPostKey(post.url) === key) ?? null;
+    return (await readBucket(hash)).posts.find((post) => getPostKey(post.url) === key) ?? null;
   };
 
-  return { manifest, readList, readNewest, readArticle };
+  const readBucket = (hash: string) => {
+    let pending = buckets.get(hash);
+    if (!pending) {
+      pending = readJson(root, dataPaths.articleBucket(hash), articleBucketSchema);
+      buckets.set(hash, pending);
+    }
+    return pending;
+  };
+
+  // Every bucket once, without keeping them: at 100,000 posts they hold the whole archive.
+  const readAliases = async (): Promise<ArticleAlias[]> => {
+    const aliases: ArticleAlias[] = [];
+    for (const [page] of manifest.articles.pages.entries()) {
+      for (const hash of await readIndexPage(page)) {
+        if (!hash) continue;
+        const bucket = await readJson(root, dataPaths.articleBucket(hash), articleBucketSchema);
+        aliases.push(...bucket.aliases);
+      }
+    }
+    return aliases.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  };
+
+  return { manifest, readList, readNewest, readArticle, readAliases };
 }

@@ -18,6 +18,8 @@ export const fixtureConfig: SiteConfig = {
   permalink: 'date',
   url: 'https://news.example.org',
   baseurl: '',
+  archive: [],
+  formerHosts: [],
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -47,6 +49,7 @@ function makePost(
     chars: text.length,
     source: null,
     published: true,
+    page: null,
     html,
     ...partial,
   };

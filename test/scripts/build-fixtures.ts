@@ -15,6 +15,8 @@ export const testConfig: SiteConfig = {
   permalink: 'date',
   url: 'https://news.example.org',
   baseurl: '',
+  archive: [],
+  formerHosts: [],
 };
 
 /** A post of the rolling feed at `date` (Shanghai time), with the fields tests care about. */
@@ -38,6 +40,7 @@ export function createSourcePost(
     chars: 4,
     source: null,
     published: true,
+    page: null,
     ...fields,
   };
 }
