@@ -34,7 +34,14 @@ export type BuildPagesOptions = {
   siteUrl?: string;
 };
 
-export type BuildPagesResult = { files: number; bytes: number; skipped: string[]; ms: number };
+export type BuildPagesResult = {
+  files: number;
+  bytes: number;
+  skipped: string[];
+  ms: number;
+  /** The share of the page URLs of archive folder files (`/old_post/<file>.html`). */
+  aliases: { files: number; bytes: number; ms: number };
+};
 
 /** Names the app and the build own; a post URL that lands on one of them is not written. */
 const RESERVED =
@@ -239,6 +246,7 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
   const all = await bundle.readList(manifest.all);
   const sitemap: SitemapUrl[] = [{ loc: toAddress('/') }];
 
+  const aliases = { files: 0, bytes: 0, ms: 0 };
   if (mode !== 'none') {
     const pages: Page[] = [];
     for (const post of all) {
@@ -250,7 +258,11 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
       pages.push({ file, head: describePost(post, manifest, toAddress) });
     }
     await writer.write(pages);
+    const before = { files: writer.files, bytes: writer.bytes, ms: performance.now() };
     await writer.write(await describeAliasPages(bundle, all, manifest, toAddress, writer.skipped));
+    aliases.files = writer.files - before.files;
+    aliases.bytes = writer.bytes - before.bytes;
+    aliases.ms = performance.now() - before.ms;
   }
   for (const post of all) sitemap.push({ loc: toAddress(post.url), lastmod: post.date });
 
@@ -340,6 +352,7 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
     bytes: writer.bytes,
     skipped: writer.skipped,
     ms: performance.now() - started,
+    aliases,
   };
 }
 
@@ -365,6 +378,10 @@ async function runCli() {
   console.log(
     `build-pages: ${result.files} pages, ${(result.bytes / 1e6).toFixed(1)} MB in ${(result.ms / 1000).toFixed(1)} s`,
   );
+  if (result.aliases.files > 0)
+    console.log(
+      `build-pages: of them ${result.aliases.files} page URLs of archive folders, ${(result.aliases.bytes / 1e6).toFixed(1)} MB in ${(result.aliases.ms / 1000).toFixed(1)} s`,
+    );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
