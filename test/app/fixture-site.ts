@@ -18,7 +18,7 @@ export const fixtureConfig: SiteConfig = {
   permalink: 'date',
   url: 'https://news.example.org',
   baseurl: '',
-  archive: [],
+  archive: ['old_post'],
   formerHosts: [],
 };
 
@@ -78,6 +78,8 @@ export const ARTICLE_URL = '/caijing/2022/02/26/feature-story.html';
 /** A permalink with a non-ASCII category, percent-encoded as Jekyll writes it. */
 export const ENCODED_URL = '/%E8%AF%84%E8%AE%BA/2022/02/20/opinion.html';
 export const HOSTILE_URL = '/keji/2022/02/10/hostile.html';
+/** The page URL of the 评论 post, which lives in the archive folder `old_post/`. */
+export const ARCHIVE_PAGE_URL = '/old_post/2022-02-20-opinion.html';
 
 export function createFixturePosts(): SourcePost[] {
   const posts: SourcePost[] = [];
@@ -128,6 +130,8 @@ export function createFixturePosts(): SourcePost[] {
   posts.push(
     makePost({
       url: ENCODED_URL,
+      file: 'old_post/2022-02-20-opinion.md',
+      page: ARCHIVE_PAGE_URL,
       title: '评论：虚构市场的长期逻辑',
       date: '2022-02-20T10:30:00+08:00',
       categories: ['评论'],
