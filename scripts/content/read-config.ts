@@ -83,7 +83,8 @@ export async function addArchiveFolders(
     if (!info?.isDirectory()) {
       diagnostics.push({ file, line, severity: 'warning', message: `archive folder "${normalized}" does not exist; no posts read from it` });
     }
-    config.archive.push(normalized);
+    // A new list: the config may share its arrays with DEFAULT_SITE_CONFIG.
+    config.archive = [...config.archive, normalized];
   }
   return diagnostics;
 }

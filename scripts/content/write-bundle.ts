@@ -34,7 +34,7 @@ import type {
 } from '../../src/shared/schema';
 import { listIds } from '../../src/shared/paths';
 import { getBucket, getBucketCount, getPostKey } from '../../src/shared/post-key';
-import { getArchiveFolder } from './read-file-name';
+import { getArchiveFolder, getPostsEntry } from './read-file-name';
 import type { SiteConfig, SourcePost } from './types';
 
 /** Posts on the home page's "latest" strip and in each category section. */
@@ -159,28 +159,65 @@ function describeDuplicate(kept: SourcePost, left: SourcePost, archive: readonly
   }
   const same = getContentKey(kept) === getContentKey(left);
   const what = same ? 'the same post' : 'a different version (its content differs)';
+  const where =
+    getPostKey(kept.url) === getPostKey(left.url)
+      ? `at URL ${kept.url}`
+      : `under another URL (${left.url} now leads to ${kept.url})`;
   return [
-    { file: kept.file, line: 0, severity: 'warning', message: `${left.file} is ${what} at URL ${kept.url}; this file is kept` },
+    { file: kept.file, line: 0, severity: 'warning', message: `${left.file} is ${what} ${where}; this file is kept` },
     {
       file: left.file,
       line: 0,
       severity: 'warning',
-      message: `${kept.file} is ${what} at URL ${left.url}; ${kept.file} is kept and this file is left out`,
+      message: `${kept.file} is ${what} ${where}; ${kept.file} is kept and this file is left out`,
     },
   ];
 }
 
 /**
- * Drops duplicate URLs and unpublished posts, reporting both; gathers the page URLs of archive
- * folder files (a left-out copy's page URL leads to the kept post too).
+ * The archive copy each file of the top `_posts/` folder was moved to, by file name below the
+ * folder (the archive's mover keeps names): the same post, even when its permalink changed on the
+ * way (a later version of the scraper wrote an offset into `date`, which can move the URL's day).
+ */
+function findMovedCopies(posts: readonly SourcePost[], archive: readonly string[]) {
+  const archived = new Map<string, SourcePost>();
+  for (const post of [...posts].sort(compareCopies(archive))) {
+    if (getArchiveFolder(post.file, archive) === null) continue;
+    const entry = getPostsEntry(post.file, archive);
+    if (!archived.has(entry)) archived.set(entry, post);
+  }
+  const moved = new Map<SourcePost, SourcePost>();
+  if (archived.size === 0) return moved;
+  for (const post of posts) {
+    if (!post.file.startsWith('_posts/')) continue;
+    const twin = archived.get(getPostsEntry(post.file, archive));
+    if (twin) moved.set(post, twin);
+  }
+  return moved;
+}
+
+/**
+ * Drops duplicate URLs, copies of moved posts and unpublished posts, reporting each; gathers the
+ * second addresses of kept posts: the page URLs of archive folder files (a left-out copy's too)
+ * and the old permalink of a moved post whose permalink changed.
  */
 function selectPosts(posts: readonly SourcePost[], archive: readonly string[]) {
   const byFile = [...posts].sort((a, b) => compareText(a.file, b.file));
+  const published = byFile.filter((post) => post.published);
+  const skipped: SkippedFile[] = byFile
+    .filter((post) => !post.published)
+    .map((post) => ({ file: post.file, reason: `dated in the future (${post.date})` }));
+  const diagnostics: Diagnostic[] = [];
+  const pages: ArticleAlias[] = [];
+  const moved = findMovedCopies(published, archive);
   const groups = new Map<string, SourcePost[]>();
-  const skipped: SkippedFile[] = [];
-  for (const post of byFile) {
-    if (!post.published) {
-      skipped.push({ file: post.file, reason: `dated in the future (${post.date})` });
+  for (const post of published) {
+    const twin = moved.get(post);
+    if (twin) {
+      skipped.push({ file: post.file, reason: `moved to ${twin.file}` });
+      diagnostics.push(...describeDuplicate(twin, post, archive));
+      // The twin's URL always leads to the kept post, whichever file wins that URL.
+      if (getPostKey(post.url) !== getPostKey(twin.url)) pages.push({ path: post.url, url: twin.url });
       continue;
     }
     const key = getPostKey(post.url);
@@ -189,8 +226,6 @@ function selectPosts(posts: readonly SourcePost[], archive: readonly string[]) {
     else groups.set(key, [post]);
   }
   const kept: SourcePost[] = [];
-  const pages: ArticleAlias[] = [];
-  const diagnostics: Diagnostic[] = [];
   for (const group of groups.values()) {
     const [winner, ...others] = group.sort(compareCopies(archive));
     if (!winner) continue;
@@ -203,12 +238,13 @@ function selectPosts(posts: readonly SourcePost[], archive: readonly string[]) {
       diagnostics.push(...describeDuplicate(winner, other, archive));
     }
   }
-  // A page URL never shadows a post's own URL, and each answers once.
-  const postKeys = new Set(groups.keys());
+  const keyOf = new Map(kept.map((post) => [getPostKey(post.url), post.url]));
+  // A second address never shadows a post's own URL, and each answers once.
   const aliases = new Map<string, ArticleAlias>();
   for (const page of pages.sort((a, b) => compareText(a.path, b.path))) {
     const key = getPostKey(page.path);
-    if (!postKeys.has(key) && !aliases.has(key)) aliases.set(key, page);
+    const url = keyOf.get(getPostKey(page.url)) ?? page.url;
+    if (!keyOf.has(key) && !aliases.has(key)) aliases.set(key, { path: page.path, url });
   }
   return { kept, skipped, diagnostics, aliases: [...aliases.values()] };
 }

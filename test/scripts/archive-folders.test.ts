@@ -57,6 +57,9 @@ const siteFiles = {
   '_posts/2022-03-05-fresh.md': createPostFile('最新一条', '2022-03-05 09:00:00 +0800'),
   '_posts/2022-03-02-twice.md': twice,
   '_posts/2022-03-03-revised.md': revisedInPosts,
+  // Without an offset, 20:00 UTC is the next day in Shanghai: the moved copy's URL differs.
+  '_posts/2022-03-06-shifted.md': createPostFile('日期带时区前', '2022-03-06 20:00:00'),
+  'old_post/2022-03-06-shifted.md': createPostFile('日期带时区后', '2022-03-06 20:00:00 +0800'),
   'old_post/2022-03-01-moved.md': createPostFile('已归档的旧闻', '2022-03-01 09:00:00 +0800'),
   'old_post/2022-03-02-twice.md': twice,
   'old_post/2022-03-03-revised.md': revisedInArchive,
@@ -137,7 +140,7 @@ test('every file of every post folder is a post or skipped, and the report names
   expect(listed).not.toContain('about/2022-03-01-page.md');
   expect(report.inputs).toBe(listed.length);
   expect(report.inputs).toBe(report.posts + report.skipped.length);
-  expect(report.posts).toBe(5);
+  expect(report.posts).toBe(6);
   const accounted = [
     ...Object.keys(report.urls),
     ...report.skipped.map((item) => item.file),
@@ -156,6 +159,7 @@ test('every file of every post folder is a post or skipped, and the report names
 test('archive posts are in the lists, with their own categories (the folder adds none)', async () => {
   const built = await build(await writeSite(siteFiles));
   expect(readAllTitles(built, built.manifest)).toEqual([
+    '日期带时区后',
     '最新一条',
     '子文件夹里的旧闻',
     '修订后的标题',
@@ -200,7 +204,7 @@ test('the same post in _posts/ and old_post/ is one post: the archive copy, with
   expect(report.urls['old_post/2022-03-02-twice.md']).toBe('/kuaixun/2022/03/02/twice.html');
   expect(report.skipped).toContainEqual({
     file: '_posts/2022-03-02-twice.md',
-    reason: 'duplicate URL of old_post/2022-03-02-twice.md',
+    reason: 'moved to old_post/2022-03-02-twice.md',
   });
   const about = (file: string) => result.diagnostics.filter((item) => item.file === file);
   expect(about('_posts/2022-03-02-twice.md')).toEqual([
@@ -228,6 +232,30 @@ test('the same post in _posts/ and old_post/ is one post: the archive copy, with
     kind: 'redirect',
     url: '/kuaixun/2022/03/03/revised.html',
   });
+});
+
+test('a moved post whose permalink changed on the way is one post, and its old permalink leads to it', async () => {
+  const built = await build(await writeSite(siteFiles));
+  expect(lookUp(built, '/kuaixun/2022/03/06/shifted.html')).toMatchObject({
+    kind: 'article',
+    title: '日期带时区后',
+  });
+  for (const appPath of ['/kuaixun/2022/03/07/shifted.html', '/old_post/2022-03-06-shifted']) {
+    expect(lookUp(built, appPath)).toEqual({
+      kind: 'redirect',
+      url: '/kuaixun/2022/03/06/shifted.html',
+    });
+  }
+  expect(built.report.skipped).toContainEqual({
+    file: '_posts/2022-03-06-shifted.md',
+    reason: 'moved to old_post/2022-03-06-shifted.md',
+  });
+  const warning = built.result.diagnostics.find(
+    (item) => item.file === '_posts/2022-03-06-shifted.md',
+  );
+  expect(warning?.message).toContain(
+    'under another URL (/kuaixun/2022/03/07/shifted.html now leads to /kuaixun/2022/03/06/shifted.html)',
+  );
 });
 
 test('two archive files under one URL: the first by path stays, the other page URL leads to it', async () => {
@@ -271,7 +299,7 @@ test('--archive names a folder without touching _config.yml; a rebuild is byte-i
   if (options === 'help') throw new Error('unexpected help');
   expect(options.archive).toEqual(['old_post', 'moved']);
   const first = await build(source, { archive: options.archive });
-  expect(first.report.posts).toBe(5);
+  expect(first.report.posts).toBe(6);
   expect(first.result.diagnostics).toContainEqual(
     expect.objectContaining({
       file: '--archive',

@@ -49,7 +49,7 @@ test.skipIf(!hasSample)(
     expect(twins.length).toBeGreaterThan(0);
     for (const twin of twins) {
       const moved = `_posts/${path.basename(twin)}`;
-      expect(report.skipped).toContainEqual({ file: moved, reason: `duplicate URL of ${twin}` });
+      expect(report.skipped).toContainEqual({ file: moved, reason: `moved to ${twin}` });
       const warning = result.diagnostics.find(
         (item) => item.file === moved && item.message.includes(twin),
       );
