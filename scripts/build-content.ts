@@ -1,5 +1,6 @@
 /**
- * The prebuild: `npm run content -- --source DIR --out DIR [--strict] [--cache DIR] [--no-search]`.
+ * The prebuild: `npm run content -- --source DIR --out DIR [--strict] [--cache DIR] [--no-search]
+ * [--archive DIR]…`.
  * Reads a Jekyll site's posts, writes the data bundle (and its search index) into the out dir
  * and leaves a build report next to it. Exit code 0; 1 with `--strict` when any file has an
  * error; 2 for bad usage.

@@ -22,9 +22,14 @@ export type PostName =
     }
   | { ok: false; reason: string; message: string };
 
-/** The archive folder (`broadsheet.archive`) a site-relative path lies in, or null. */
+/**
+ * The archive folder (`broadsheet.archive`) a site-relative path lies in, or null. A `_posts`
+ * folder inside an archive folder is Jekyll's own post folder, read by Jekyll's rules.
+ */
 export function getArchiveFolder(file: string, archive: readonly string[]): string | null {
-  return archive.find((folder) => file.startsWith(`${folder}/`)) ?? null;
+  const folder = archive.find((name) => file.startsWith(`${name}/`));
+  if (folder === undefined || file.slice(folder.length).includes('/_posts/')) return null;
+  return folder;
 }
 
 /** The part of a site-relative path below its `_posts` folder (or its archive folder). */

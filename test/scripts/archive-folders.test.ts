@@ -82,6 +82,12 @@ const siteFiles = {
     '',
   ].join('\n'),
   'old_post/notes.txt': '不是文章\n',
+  // Jekyll's own post folder inside the archive folder: a post of category old_post, no page URL.
+  'old_post/_posts/2022-03-01-inner.md': createPostFile(
+    '内层文章',
+    '2022-03-01 08:00:00 +0800',
+    '',
+  ),
   'old_post/.hidden.md': createPostFile('隐藏', '2022-03-01 09:00:00 +0800'),
   // Not an archive folder: Jekyll's pages stay pages.
   'about/2022-03-01-page.md': createPostFile('关于', '2022-03-01 09:00:00 +0800'),
@@ -140,7 +146,7 @@ test('every file of every post folder is a post or skipped, and the report names
   expect(listed).not.toContain('about/2022-03-01-page.md');
   expect(report.inputs).toBe(listed.length);
   expect(report.inputs).toBe(report.posts + report.skipped.length);
-  expect(report.posts).toBe(6);
+  expect(report.posts).toBe(7);
   const accounted = [
     ...Object.keys(report.urls),
     ...report.skipped.map((item) => item.file),
@@ -156,7 +162,7 @@ test('every file of every post folder is a post or skipped, and the report names
   );
 });
 
-test('archive posts are in the lists, with their own categories (the folder adds none)', async () => {
+test('archive posts are in the lists, with their own categories (the archive folder adds none)', async () => {
   const built = await build(await writeSite(siteFiles));
   expect(readAllTitles(built, built.manifest)).toEqual([
     '日期带时区后',
@@ -165,8 +171,17 @@ test('archive posts are in the lists, with their own categories (the folder adds
     '修订后的标题',
     '复制两份',
     '抢占地址的文件',
+    '内层文章',
   ]);
-  expect(built.manifest.categories.map((category) => category.slug)).toEqual(['kuaixun']);
+  expect(built.manifest.categories.map((category) => category.slug)).toEqual([
+    'kuaixun',
+    'old_post',
+  ]);
+  // Inside the archive folder, a `_posts/` folder is Jekyll's: its folder category, no page URL.
+  expect(built.report.urls['old_post/_posts/2022-03-01-inner.md']).toBe(
+    '/old_post/2022/03/01/inner.html',
+  );
+  expect(lookUp(built, '/old_post/_posts/2022-03-01-inner.html')).toBeNull();
 });
 
 test('a back-link footer naming a former host is recognised as navigation, not text', () => {
@@ -299,7 +314,7 @@ test('--archive names a folder without touching _config.yml; a rebuild is byte-i
   if (options === 'help') throw new Error('unexpected help');
   expect(options.archive).toEqual(['old_post', 'moved']);
   const first = await build(source, { archive: options.archive });
-  expect(first.report.posts).toBe(6);
+  expect(first.report.posts).toBe(7);
   expect(first.result.diagnostics).toContainEqual(
     expect.objectContaining({
       file: '--archive',
@@ -346,7 +361,7 @@ test('each page URL gets a pre-rendered page with the canonical link of its perm
   expect(tree.has('kuaixun/2022/03/04/nested.html')).toBe(true);
   // The feed carries archive posts like any other; the sitemap names only permalinks.
   expect(tree.get('feed.xml')?.toString('utf8')).toContain('子文件夹里的旧闻');
-  expect(tree.get('sitemap.xml')?.toString('utf8') ?? '').not.toContain('old_post');
+  expect(tree.get('sitemap.xml')?.toString('utf8') ?? '').not.toContain('/old_post/2022-03-');
 });
 
 test('BROADSHEET_PAGES=none writes no page for page URLs either', async () => {
