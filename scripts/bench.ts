@@ -10,6 +10,9 @@
  *   --jekyll-max 10000          largest size also built with Jekyll (it is slow)
  *   --search-max 10000          largest size also measured with the Pagefind index (it is
  *                               the slowest and most memory-hungry part of a build)
+ *   --archive-sizes 10000       sizes also measured laid out like the real archive: 3 days
+ *                               of posts in `_posts/`, the rest in `old_post/` (an archive
+ *                               folder), with the cost of the pages for their page URLs
  *   --json FILE                 where to write the results (default bench-results.json)
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -46,9 +49,21 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: process.env.BENCH_SIZES ?? '1000,10000,100000' },
     'jekyll-max': { type: 'string', default: '10000' },
     'search-max': { type: 'string', default: '10000' },
+    'archive-sizes': { type: 'string', default: process.env.BENCH_ARCHIVE_SIZES ?? '10000' },
     json: { type: 'string', default: 'bench-results.json' },
   },
 });
+
+type ArchiveResult = {
+  posts: number;
+  inPosts: number;
+  inArchive: number;
+  /** Cold build without the search index. */
+  prebuild: Run;
+  /** The page writer (`--pages posts`) over that bundle; `aliases` is the share of old_post pages. */
+  pages: { seconds: number; files: number; mib: number };
+  aliases: { seconds: number; files: number; mib: number };
+};
 
 const root = path.resolve(import.meta.dirname, '..');
 const work = path.join(os.tmpdir(), 'broadsheet-bench');
@@ -199,6 +214,50 @@ async function measureSize(
   return { posts, prebuild, prebuildWithSearch, rebuildOneNew, outputMiB, lists, jekyll };
 }
 
+/** A site laid out like the real archive: the last 3 days in `_posts/`, the rest in `old_post/`. */
+async function measureArchiveSize(posts: number): Promise<ArchiveResult> {
+  const site = path.join(work, `archive-site-${posts}`);
+  const dist = path.join(work, `archive-dist-${posts}`);
+  rmSync(site, { recursive: true, force: true });
+  rmSync(dist, { recursive: true, force: true });
+  process.stdout.write(`\n${posts} posts, archive layout: generating…\n`);
+  const generated = await runTsx('scripts/generate-corpus.ts', [
+    ...['--posts', String(posts), '--out', site, '--seed', '1'],
+    ...['--archive-dir', 'old_post', '--recent-days', '3'],
+  ]);
+  if (generated.exitCode !== 0) throw new Error('the generator failed');
+  const inPosts = readdirSync(path.join(site, '_posts')).length;
+  const inArchive = readdirSync(path.join(site, 'old_post')).length;
+  process.stdout.write('  prebuild (cold, no search)…\n');
+  const data = path.join(dist, 'data');
+  const prebuild = await runTsx('scripts/build-content.ts', [
+    ...['--source', site, '--out', data, '--no-cache', '--no-search'],
+  ]);
+  process.stdout.write('  pages for posts and page URLs…\n');
+  // A bare shell stands in for the built app: the pages' cost is their number and head.
+  writeFileSync(
+    path.join(dist, 'index.html'),
+    '<!doctype html><html lang="zh-CN"><head><meta charset="UTF-8" /><title>Broadsheet</title></head><body><div id="root"></div></body></html>\n',
+  );
+  const { buildPages } = await import('./build-pages');
+  const written = await buildPages({ dist, pages: 'posts', base: '/' });
+  rmSync(site, { recursive: true, force: true });
+  rmSync(dist, { recursive: true, force: true });
+  const toMiB = (bytes: number) => bytes / 1024 / 1024;
+  return {
+    posts,
+    inPosts,
+    inArchive,
+    prebuild,
+    pages: { seconds: written.ms / 1000, files: written.files, mib: toMiB(written.bytes) },
+    aliases: {
+      seconds: written.aliases.ms / 1000,
+      files: written.aliases.files,
+      mib: toMiB(written.aliases.bytes),
+    },
+  };
+}
+
 function formatRun(run: Run | null): string {
   if (!run) return 'n/a';
   const failed = run.exitCode === 0 ? '' : ` (exit ${run.exitCode})`;
@@ -249,8 +308,29 @@ async function main(): Promise<void> {
       process.stdout.write(`| ${cells.join(' | ')} |\n`);
     }
   }
+  const archiveSizes = values['archive-sizes']
+    .split(',')
+    .filter((size) => size.trim() !== '')
+    .map((size) => Number(size.trim()));
+  const archives: ArchiveResult[] = [];
+  for (const size of archiveSizes) archives.push(await measureArchiveSize(size));
+  if (archives.length > 0) {
+    process.stdout.write(
+      '\n| posts (archive layout) | _posts / old_post | prebuild (cold, no search) | all pages | old_post pages |\n|---|---|---|---|---|\n',
+    );
+    for (const result of archives) {
+      const cells = [
+        String(result.posts),
+        `${result.inPosts} / ${result.inArchive}`,
+        formatRun(result.prebuild),
+        `${result.pages.files} files, ${result.pages.mib.toFixed(1)} MiB, ${result.pages.seconds.toFixed(1)} s`,
+        `${result.aliases.files} files, ${result.aliases.mib.toFixed(1)} MiB, ${result.aliases.seconds.toFixed(1)} s`,
+      ];
+      process.stdout.write(`| ${cells.join(' | ')} |\n`);
+    }
+  }
   const machine = `${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-  writeFileSync(values.json, `${JSON.stringify({ machine, results }, null, 2)}\n`);
+  writeFileSync(values.json, `${JSON.stringify({ machine, results, archives }, null, 2)}\n`);
   process.stdout.write(`\n${machine}; results in ${values.json}\n`);
   if (existsSync(work) && results.some((result) => result.prebuild.exitCode !== 0)) process.exit(1);
 }

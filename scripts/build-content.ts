@@ -1,5 +1,6 @@
 /**
- * The prebuild: `npm run content -- --source DIR --out DIR [--strict] [--cache DIR] [--no-search]`.
+ * The prebuild: `npm run content -- --source DIR --out DIR [--strict] [--cache DIR] [--no-search]
+ * [--archive DIR]…`.
  * Reads a Jekyll site's posts, writes the data bundle (and its search index) into the out dir
  * and leaves a build report next to it. Exit code 0; 1 with `--strict` when any file has an
  * error; 2 for bad usage.
@@ -9,7 +10,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../src/shared/schema';
 import { UsageError, isMainModule, parseCommandLine, reportUsageError } from './cli';
-import { readSiteConfig } from './content/read-config';
+import { addArchiveFolders, readSiteConfig } from './content/read-config';
 import { readPostFile } from './content/read-post';
 import { listPostFiles } from './content/read-site';
 import {
@@ -46,6 +47,8 @@ export type BuildOptions = {
   quietIfUnchanged: boolean;
   /** Decides which posts are still in the future; the real clock on the command line. */
   now: Date;
+  /** Archive folders besides `broadsheet.archive` in `_config.yml` (`--archive DIR`, repeatable). */
+  archive?: string[];
 };
 
 /** The reading half, injectable so tests can count or replace what reads files. */
@@ -78,7 +81,7 @@ async function readResults(
   cache: ReadCache | null,
   progress: Progress,
 ) {
-  const files = await reader.listPostFiles(options.source);
+  const files = await reader.listPostFiles(options.source, config.archive);
   const results = new Array<FileResult>(files.length);
   const fingerprint = `${await getReaderFingerprint()}\0${getConfigFingerprint(config)}`;
   let parsed = 0;
@@ -151,6 +154,10 @@ export async function buildContent(
     throw new UsageError(`source folder not found: ${options.source}`);
 
   const { config, diagnostics: configDiagnostics } = await reader.readSiteConfig(options.source);
+  const archive = options.archive ?? [];
+  configDiagnostics.push(
+    ...(await addArchiveFolders(config, archive, options.source, '--archive', 0)),
+  );
   const siteCache = options.cache ? getSiteCacheDir(options.cache, options.source) : null;
   const cache = siteCache ? await openReadCache(siteCache) : null;
   const { results, parsed } = await readResults(options, reader, config, cache, progress);
@@ -213,6 +220,7 @@ const USAGE = `usage: npm run content -- [--source DIR] [--out DIR] [--strict] [
   --cache DIR    incremental cache folder (default: ${DEFAULT_CACHE_DIR})
   --no-cache     read every file again
   --no-search    skip the Pagefind search index
+  --archive DIR  a folder whose files are posts too, like broadsheet.archive (repeatable)
   --quiet-if-unchanged  print nothing when the bundle did not change`;
 
 /** Parses the command line; throws UsageError on anything it does not know. */
@@ -227,6 +235,7 @@ export function parseBuildArgs(
       source: { type: 'string' },
       out: { type: 'string' },
       cache: { type: 'string' },
+      archive: { type: 'string', multiple: true, default: [] },
       strict: { type: 'boolean', default: false },
       'no-cache': { type: 'boolean', default: false },
       'no-search': { type: 'boolean', default: false },
@@ -236,6 +245,8 @@ export function parseBuildArgs(
   });
   for (const name of ['source', 'out', 'cache'] as const)
     if (values[name] === '') throw new UsageError(`--${name} needs a value`);
+  if (values.archive.some((folder) => folder === ''))
+    throw new UsageError('--archive needs a value');
   if (values.help) return 'help';
   if (values['no-cache'] && values.cache !== undefined)
     throw new UsageError('--cache and --no-cache exclude each other');
@@ -247,6 +258,7 @@ export function parseBuildArgs(
     search: !values['no-search'],
     quietIfUnchanged: values['quiet-if-unchanged'],
     now,
+    archive: values.archive,
   };
 }
 

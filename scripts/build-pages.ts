@@ -25,14 +25,24 @@ export type PagesMode = 'all' | 'posts' | 'none';
 
 export type BuildPagesOptions = {
   dist: string;
-  /** `all`: posts, categories and tags; `posts`: posts only; `none`: only 404.html, feeds and sitemap. */
+  /**
+   * `all`: posts (with the page URLs of archive folder files), categories and tags; `posts`:
+   * posts and those page URLs; `none`: only 404.html, feeds and sitemap.
+   */
   pages?: PagesMode;
   base?: string;
   /** Absolute address the site is deployed at; overrides the bundle's `site.url`. */
   siteUrl?: string;
 };
 
-export type BuildPagesResult = { files: number; bytes: number; skipped: string[]; ms: number };
+export type BuildPagesResult = {
+  files: number;
+  bytes: number;
+  skipped: string[];
+  ms: number;
+  /** The share of the page URLs of archive folder files (`/old_post/<file>.html`). */
+  aliases: { files: number; bytes: number; ms: number };
+};
 
 /** The app opens in Chinese until the reader picks a language, so the heads say what it shows first. */
 const t = messageCatalogs['zh-CN'];
@@ -149,6 +159,32 @@ function describePost(
   };
 }
 
+/**
+ * The page URLs of archive folder files (`/old_post/<file>.html`): each a file with its post's
+ * head, whose canonical link names the permalink; the app then redirects to it. Not in the
+ * sitemap: the permalink is the one address to index.
+ */
+async function describeAliasPages(
+  bundle: BundleReader,
+  all: readonly PostSummary[],
+  manifest: Manifest,
+  toAddress: (p: string) => string,
+  skipped: string[],
+): Promise<Page[]> {
+  const byUrl = new Map(all.map((post) => [post.url, post]));
+  const pages: Page[] = [];
+  for (const alias of await bundle.readAliases()) {
+    const post = byUrl.get(alias.url);
+    const file = getPageFile(alias.path);
+    if (!post || !file) {
+      skipped.push(`${alias.path}: ${post ? 'not a safe file name' : `no post at ${alias.url}`}`);
+      continue;
+    }
+    pages.push({ file, head: describePost(post, manifest, toAddress) });
+  }
+  return pages;
+}
+
 function describeList(
   title: string,
   description: string,
@@ -210,6 +246,7 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
   const all = await bundle.readNewest(manifest.all);
   const sitemap: SitemapUrl[] = [{ loc: toAddress('/') }];
 
+  const aliases = { files: 0, bytes: 0, ms: 0 };
   if (mode !== 'none') {
     const pages: Page[] = [];
     for (const post of all) {
@@ -221,6 +258,11 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
       pages.push({ file, head: describePost(post, manifest, toAddress) });
     }
     await writer.write(pages);
+    const before = { files: writer.files, bytes: writer.bytes, ms: performance.now() };
+    await writer.write(await describeAliasPages(bundle, all, manifest, toAddress, writer.skipped));
+    aliases.files = writer.files - before.files;
+    aliases.bytes = writer.bytes - before.bytes;
+    aliases.ms = performance.now() - before.ms;
   }
   for (const post of all) sitemap.push({ loc: toAddress(post.url), lastmod: post.date });
 
@@ -310,6 +352,7 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
     bytes: writer.bytes,
     skipped: writer.skipped,
     ms: performance.now() - started,
+    aliases,
   };
 }
 
@@ -338,6 +381,10 @@ async function runCli() {
   console.log(
     `build-pages: ${result.files} pages, ${(result.bytes / 1e6).toFixed(1)} MB in ${(result.ms / 1000).toFixed(1)} s`,
   );
+  if (result.aliases.files > 0)
+    console.log(
+      `build-pages: of them ${result.aliases.files} page URLs of archive folders, ${(result.aliases.bytes / 1e6).toFixed(1)} MB in ${(result.aliases.ms / 1000).toFixed(1)} s`,
+    );
 }
 
 if (isMainModule(import.meta.url)) {

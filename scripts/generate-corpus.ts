@@ -1,6 +1,7 @@
 /**
- * `npm run generate -- --posts N --out DIR [--seed S] [--with-broken]`: writes a synthetic
- * archive site (config + `_posts/`) for tests and benchmarks. Same options, same bytes.
+ * `npm run generate -- --posts N --out DIR [--seed S] [--with-broken] [--archive-dir DIR
+ * --recent-days N]`: writes a synthetic archive site (config + `_posts/`, and the archive folder
+ * when asked for) for tests and benchmarks. Same options, same bytes.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +19,8 @@ export type GenerateOptions = CorpusOptions & {
 /** Writes the site and returns the number of files written. */
 export function generateSite(options: GenerateOptions): number {
   rmSync(path.join(options.out, '_posts'), { recursive: true, force: true });
+  if (options.archiveDir)
+    rmSync(path.join(options.out, options.archiveDir), { recursive: true, force: true });
   const makeFolder = createFolderMaker();
   let count = 0;
   for (const file of createCorpus(options)) {
@@ -31,7 +34,7 @@ export function generateSite(options: GenerateOptions): number {
 }
 
 const USAGE =
-  'usage: npm run generate -- --posts N --out DIR [--seed S] [--with-broken] [--title T] [--start YYYY-MM-DD] [--max-gap MINUTES]';
+  'usage: npm run generate -- --posts N --out DIR [--seed S] [--with-broken] [--title T] [--start YYYY-MM-DD] [--max-gap MINUTES] [--archive-dir DIR] [--recent-days N]';
 
 /** Reads the command line; `'help'` when usage was asked for. Throws on anything unknown. */
 export function parseGenerateArgs(argv: readonly string[]): GenerateOptions | 'help' {
@@ -44,6 +47,8 @@ export function parseGenerateArgs(argv: readonly string[]): GenerateOptions | 'h
       title: { type: 'string' },
       start: { type: 'string' },
       'max-gap': { type: 'string' },
+      'archive-dir': { type: 'string' },
+      'recent-days': { type: 'string' },
       'with-broken': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -58,9 +63,20 @@ export function parseGenerateArgs(argv: readonly string[]): GenerateOptions | 'h
   const maxGap = values['max-gap'] === undefined ? undefined : Number(values['max-gap']);
   if (maxGap !== undefined && !(maxGap > 0))
     throw new UsageError('--max-gap must be a positive number');
+  const archiveDir = values['archive-dir'];
+  if (archiveDir !== undefined && !/^[^/._][^/]*$/.test(archiveDir))
+    throw new UsageError('--archive-dir must be one folder name (not starting with . or _)');
+  const recentDays =
+    values['recent-days'] === undefined ? undefined : Number(values['recent-days']);
+  if (recentDays !== undefined && !(recentDays >= 0))
+    throw new UsageError('--recent-days must be a number of days');
+  if (recentDays !== undefined && archiveDir === undefined)
+    throw new UsageError('--recent-days needs --archive-dir');
   return {
     posts,
     seed,
+    archiveDir,
+    recentDays,
     out: values.out,
     withBroken: values['with-broken'],
     title: values.title,

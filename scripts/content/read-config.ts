@@ -2,8 +2,9 @@
  * The site settings Broadsheet takes from `_config.yml`. A broken or missing file is not fatal:
  * the defaults below apply and the problem is reported.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import type { Diagnostic } from '../../src/shared/schema';
 import type { SiteConfig } from './types';
 import { formatIsoInZone, isKnownTimeZone } from './read-date';
@@ -21,7 +22,77 @@ export const DEFAULT_SITE_CONFIG: SiteConfig = {
   permalink: 'date',
   url: '',
   baseurl: '',
+  archive: [],
+  formerHosts: [],
 };
+
+/**
+ * Broadsheet's own key in `_config.yml`, which Jekyll ignores. A single name is taken as a list
+ * of one, as YAML writers often do.
+ */
+const nameListSchema = z
+  .union([z.string(), z.array(z.union([z.string(), z.number()]))])
+  .transform((value) => [value].flat().map(String));
+const broadsheetSchema = z.object({
+  archive: nameListSchema.optional(),
+  former_hosts: nameListSchema.optional(),
+});
+
+/**
+ * An archive folder as written (`old_post`, `/old_post/`, `./old_post`) as a site-relative path,
+ * or null when it could not be one (empty, `..`, or a `_posts` folder, which is read anyway).
+ */
+export function normalizeArchiveFolder(folder: string): string | null {
+  const segments = folder
+    .replaceAll('\\', '/')
+    .split('/')
+    .filter((segment) => segment !== '' && segment !== '.');
+  if (segments.length === 0 || segments.includes('..') || segments.includes('_posts')) return null;
+  return segments.join('/');
+}
+
+/** A host as written (`finews.zning.me`, `https://finews.zning.me/`) as a lower-case host name. */
+function normalizeHost(host: string): string {
+  return host
+    .trim()
+    .replace(/^(?:[a-z][a-z0-9+.-]*:)?\/\//i, '')
+    .replace(/[/?#:].*$/s, '')
+    .toLowerCase();
+}
+
+/**
+ * Adds archive folders (from the config or the command line) to a config, dropping unusable
+ * names and repeats; each problem is reported against `file`.
+ */
+export async function addArchiveFolders(
+  config: SiteConfig,
+  folders: readonly string[],
+  siteRoot: string,
+  file: string,
+  line: number,
+): Promise<Diagnostic[]> {
+  const diagnostics: Diagnostic[] = [];
+  for (const folder of folders) {
+    const normalized = normalizeArchiveFolder(folder);
+    if (normalized === null) {
+      diagnostics.push({ file, line, severity: 'error', message: `archive folder "${folder}" is not a folder of the site; ignored` });
+      continue;
+    }
+    if (config.archive.includes(normalized)) continue;
+    const info = await stat(path.join(siteRoot, normalized)).catch(() => null);
+    if (!info?.isDirectory()) {
+      diagnostics.push({ file, line, severity: 'warning', message: `archive folder "${normalized}" does not exist; no posts read from it` });
+    }
+    // A new list: the config may share its arrays with DEFAULT_SITE_CONFIG.
+    config.archive = [...config.archive, normalized];
+  }
+  return diagnostics;
+}
+
+/** A fresh copy: the lists in it are filled in place. */
+function getDefaultConfig(): SiteConfig {
+  return { ...DEFAULT_SITE_CONFIG, archive: [], formerHosts: [] };
+}
 
 /** Settings that change which posts Jekyll publishes or where, and that we do not follow. */
 const UNSUPPORTED_SETTINGS: Record<string, string> = {
@@ -47,15 +118,15 @@ async function readFirstConfigFile(siteRoot: string): Promise<{ name: string; te
 export async function readSiteConfig(siteRoot: string): Promise<{ config: SiteConfig; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const found = await readFirstConfigFile(siteRoot);
-  if (found === null) return { config: { ...DEFAULT_SITE_CONFIG }, diagnostics };
+  if (found === null) return { config: getDefaultConfig(), diagnostics };
   const text = found.text.replace(/^\uFEFF/, '').replaceAll('\r\n', '\n');
   const parsed = parseFrontMatter(text, 1, found.name);
   if (!parsed.ok) {
     diagnostics.push({ file: found.name, line: parsed.line, severity: 'error', message: `${parsed.message}; using defaults` });
-    return { config: { ...DEFAULT_SITE_CONFIG }, diagnostics };
+    return { config: getDefaultConfig(), diagnostics };
   }
   const data = parsed.data;
-  const read = (key: keyof SiteConfig): string => {
+  const read = (key: Exclude<keyof SiteConfig, 'archive' | 'formerHosts'>): string => {
     const value = data[key];
     if (value === null || value === undefined) return DEFAULT_SITE_CONFIG[key];
     return formatRubyValue(value, (instant) => formatIsoInZone(instant, 'UTC'));
@@ -68,7 +139,25 @@ export async function readSiteConfig(siteRoot: string): Promise<{ config: SiteCo
     permalink: read('permalink') || DEFAULT_SITE_CONFIG.permalink,
     url: read('url').replace(/\/+$/, ''),
     baseurl: read('baseurl'),
+    archive: [],
+    formerHosts: [],
   };
+  const ownKey = data.broadsheet;
+  if (ownKey !== null && ownKey !== undefined) {
+    const own = broadsheetSchema.safeParse(ownKey);
+    const line = findKeyLine(text, 1, 'broadsheet');
+    if (own.success) {
+      diagnostics.push(...(await addArchiveFolders(config, own.data.archive ?? [], siteRoot, found.name, line)));
+      config.formerHosts = [...new Set((own.data.former_hosts ?? []).map(normalizeHost).filter((host) => host !== ''))];
+    } else {
+      diagnostics.push({
+        file: found.name,
+        line,
+        severity: 'error',
+        message: '"broadsheet" should hold "archive" and "former_hosts" as lists of names; ignored',
+      });
+    }
+  }
   if (!isKnownTimeZone(config.timezone)) {
     diagnostics.push({
       file: found.name,

@@ -22,8 +22,20 @@ export type PostName =
     }
   | { ok: false; reason: string; message: string };
 
-/** The part of a site-relative path below its `_posts` folder. */
-export function getPostsEntry(file: string): string {
+/**
+ * The archive folder (`broadsheet.archive`) a site-relative path lies in, or null. A `_posts`
+ * folder inside an archive folder is Jekyll's own post folder, read by Jekyll's rules.
+ */
+export function getArchiveFolder(file: string, archive: readonly string[]): string | null {
+  const folder = archive.find((name) => file.startsWith(`${name}/`));
+  if (folder === undefined || file.slice(folder.length).includes('/_posts/')) return null;
+  return folder;
+}
+
+/** The part of a site-relative path below its `_posts` folder (or its archive folder). */
+export function getPostsEntry(file: string, archive: readonly string[] = []): string {
+  const folder = getArchiveFolder(file, archive);
+  if (folder !== null) return file.slice(folder.length + 1);
   const segments = file.split('/');
   const index = segments.indexOf('_posts');
   return segments.slice(index + 1).join('/');
@@ -43,8 +55,8 @@ function getIgnoredReason(entry: string): { reason: string; message: string } | 
 }
 
 /** Reads a site-relative path such as `news/_posts/2021-12-08-x.md`. */
-export function readPostName(file: string): PostName {
-  const entry = getPostsEntry(file);
+export function readPostName(file: string, archive: readonly string[] = []): PostName {
+  const entry = getPostsEntry(file, archive);
   const ignored = getIgnoredReason(entry);
   if (ignored) return { ok: false, ...ignored };
   const base = entry.slice(entry.lastIndexOf('/') + 1);
@@ -77,8 +89,9 @@ export function readPostName(file: string): PostName {
  * Categories from the folders above `_posts` (`news/_posts/x.md` → `news`). Like Jekyll, this
  * cuts the path at the first `_posts` anywhere in it, even inside a folder name.
  */
-export function getFolderCategories(file: string): string[] {
-  if (file.startsWith('_posts')) return [];
+export function getFolderCategories(file: string, archive: readonly string[] = []): string[] {
+  // An archive folder stands where `_posts/` stood before the move: it adds no categories.
+  if (file.startsWith('_posts') || getArchiveFolder(file, archive) !== null) return [];
   const cut = file.indexOf('_posts');
   const base = file.slice(file.lastIndexOf('/') + 1);
   const above = cut === -1 ? file : file.slice(0, cut);

@@ -8,7 +8,7 @@ import { isUtf8 } from 'node:buffer';
 import type { Diagnostic } from '../../src/shared/schema';
 import type { FileResult, SiteConfig, SourcePost } from './types';
 import { formatIsoInZone, getDatePlaceholders, parseRubyTime } from './read-date';
-import { getFolderCategories, readPostName } from './read-file-name';
+import { getArchiveFolder, getFolderCategories, readPostName } from './read-file-name';
 import {
   findKeyLine,
   formatRubyValue,
@@ -17,7 +17,7 @@ import {
   YamlTime,
 } from './read-front-matter';
 import { renderHtml, renderMarkdown } from './read-markdown';
-import { buildPostUrl, getPermalinkExt, getPermalinkTemplate, titleizeSlug } from './read-permalink';
+import { buildPostUrl, escapePath, getPermalinkExt, getPermalinkTemplate, titleizeSlug } from './read-permalink';
 
 /** Bodies longer than this many characters are cut (at a line end) before rendering. */
 export const MAX_BODY_CHARS = 1_000_000;
@@ -87,13 +87,14 @@ function isCategoryList(value: unknown): boolean {
  */
 function readCategoriesAndTags(
   file: string,
+  archive: readonly string[],
   data: Record<string, unknown>,
   toText: (value: unknown) => string,
 ): { categories: string[]; tags: string[] } {
   const raw = data.categories;
   const front: unknown[] =
     typeof raw === 'string' ? splitRubyWords(raw) : Array.isArray(raw) ? raw : raw === null || raw === undefined ? [] : [raw];
-  const merged = unionStrings(getFolderCategories(file), front.map(toText));
+  const merged = unionStrings(getFolderCategories(file, archive), front.map(toText));
   const singular = readPluralized({ ...data, categories: merged }, 'category', 'categories').map(toText);
   return {
     categories: unionStrings(merged, singular),
@@ -114,7 +115,19 @@ function readPostDate(value: unknown, hasValue: boolean, nameDate: string, timeZ
   return { ok: true, instant: parsed.instant, rolledOverFrom: parsed.rolledOver ? text : null };
 }
 
-/** Reads one file under a `_posts/` folder. `file` is relative to the site root, `/`-separated. */
+/**
+ * The URL Jekyll gives a file of an archive folder, which it reads as a page: its path with the
+ * output extension (`old_post/2021-12-08-x.md` → `/old_post/2021-12-08-x.html`), each segment
+ * escaped as Jekyll escapes page URLs; null outside archive folders.
+ */
+export function getArchivePage(file: string, config: SiteConfig, outputExt: string): string | null {
+  if (getArchiveFolder(file, config.archive) === null) return null;
+  const withoutExt = file.replace(/\.[^./]+$/, '');
+  const escaped = escapePath(`/${withoutExt}`);
+  return `${escaped.ok ? escaped.path : encodeURI(`/${withoutExt}`)}${outputExt}`;
+}
+
+/** Reads one file under a `_posts/` folder (or an archive folder). `file` is relative to the site root, `/`-separated. */
 export function readPostFile(file: string, bytes: Buffer, config: SiteConfig, now: Date): FileResult {
   const diagnostics: Diagnostic[] = [];
   const report = (line: number, severity: Severity, message: string) =>
@@ -123,7 +136,7 @@ export function readPostFile(file: string, bytes: Buffer, config: SiteConfig, no
   const timeZone = config.timezone;
   const formatTime = (instant: number) => formatIsoInZone(instant, timeZone);
 
-  const name = readPostName(file);
+  const name = readPostName(file, config.archive);
   if (!name.ok) {
     if (name.reason === 'file name has no date' || name.reason === 'data file') report(0, 'warning', name.message);
     return skip(name.reason);
@@ -166,7 +179,7 @@ export function readPostFile(file: string, bytes: Buffer, config: SiteConfig, no
   if (!isCategoryList(data.categories)) {
     report(keyLine('categories'), 'warning', '"categories" should be a list or a space-separated string');
   }
-  const { categories, tags } = readCategoriesAndTags(file, data, toText);
+  const { categories, tags } = readCategoriesAndTags(file, config.archive, data, toText);
 
   const slugValue = data.slug;
   const slug = slugValue === null || slugValue === undefined || slugValue === false ? name.slug : toText(slugValue);
@@ -231,7 +244,7 @@ export function readPostFile(file: string, bytes: Buffer, config: SiteConfig, no
       ? buildPostUrl(getPermalinkTemplate(config.permalink), {
           file,
           slug: name.slug,
-          categories: getFolderCategories(file),
+          categories: getFolderCategories(file, config.archive),
           outputExt: name.outputExt,
           date: getDatePlaceholders(jekyllDate.instant, timeZone),
         })
@@ -275,6 +288,7 @@ export function readPostFile(file: string, bytes: Buffer, config: SiteConfig, no
     excerpt: rendered.excerpt,
     chars: rendered.chars,
     source: rendered.source,
+    page: getArchivePage(file, config, name.outputExt),
   };
   return { kind: 'post', post, diagnostics };
 }

@@ -52,12 +52,18 @@ async function findPostFolders(root: string, relative: string, into: string[]): 
 
 /**
  * Every file under any `_posts/` folder of the site (`_posts/`, `news/_posts/`, subfolders
- * inside them), relative to `siteRoot`, `/`-separated, sorted by code point.
+ * inside them) and under each archive folder (`old_post/`, recursively), relative to
+ * `siteRoot`, `/`-separated, sorted by code point, each once.
  */
-export async function listPostFiles(siteRoot: string): Promise<string[]> {
+export async function listPostFiles(siteRoot: string, archive: readonly string[] = []): Promise<string[]> {
   const folders: string[] = [];
   await findPostFolders(siteRoot, '', folders);
   const files: string[] = [];
   for (const folder of folders) await collectFiles(siteRoot, folder, files);
-  return files.sort(compareCodePoints);
+  // A missing archive folder is reported with the config; here it just holds nothing.
+  for (const folder of archive) {
+    if (await isDirectory(path.join(siteRoot, folder))) await collectFiles(siteRoot, folder, files);
+  }
+  // A `_posts/` folder inside an archive folder is found both ways.
+  return [...new Set(files)].sort(compareCodePoints);
 }

@@ -17,6 +17,14 @@ export type SiteConfig = {
   permalink: string;
   url: string;
   baseurl: string;
+  /**
+   * Folders (relative to the site root, `/`-separated) whose files are posts too, read by the
+   * post rules: `broadsheet.archive` in `_config.yml` plus each `--archive DIR`. Jekyll itself
+   * publishes them as pages.
+   */
+  archive: string[];
+  /** Earlier host names of the site (`broadsheet.former_hosts`): links to them are in-app links. */
+  formerHosts: string[];
 };
 
 /**
@@ -44,6 +52,11 @@ export const sourcePostSchema = z.object({
   chars: z.number(),
   /** The story's original address (the `<http://…>` source link), if any. */
   source: z.string().nullable(),
+  /**
+   * For a file in an archive folder, the URL Jekyll gives it as a page
+   * (`/old_post/2021-12-08-x.html`); null for a file under `_posts/`.
+   */
+  page: z.string().nullable(),
 });
 
 export type SourcePost = z.infer<typeof sourcePostSchema>;

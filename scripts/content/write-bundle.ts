@@ -20,6 +20,7 @@ import {
 } from '../../src/shared/schema';
 import type {
   Article,
+  ArticleAlias,
   BuildReport,
   Category,
   ChunkRef,
@@ -34,6 +35,7 @@ import type {
 import { getCategorySlug, listIds } from '../../src/shared/paths';
 import { compareText, comparePostsOldestFirst } from '../../src/shared/list-math';
 import { getBucket, getBucketCount, getPostKey } from '../../src/shared/post-key';
+import { getArchiveFolder, getPostsEntry } from './read-file-name';
 import type { SiteConfig, SourcePost } from './types';
 
 /** Posts on the home page's "latest" strip and in each category section. */
@@ -114,41 +116,122 @@ function toSummary(post: SourcePost): PostSummary {
 }
 
 /**
- * Drops duplicate URLs (first file by path wins), reporting them. Future-dated and unpublished
- * files never get here: the reader skips them (read-post.ts), which lets the cache know when
- * one falls due.
+ * Which of several files with one URL stays (docs/decisions/009-archive-folders.md): a copy in an
+ * archive folder before one under `_posts/` (the archive's mover writes there last, and file
+ * times say nothing on a fresh clone), archive folders in the configured order, then by path.
  */
-function selectPosts(posts: readonly SourcePost[]) {
+function compareCopies(archive: readonly string[]) {
+  const rank = (post: SourcePost) => {
+    const folder = getArchiveFolder(post.file, archive);
+    return folder === null ? archive.length : archive.indexOf(folder);
+  };
+  return (a: SourcePost, b: SourcePost) => rank(a) - rank(b) || compareText(a.file, b.file);
+}
+
+/** What a reader sees of a post: two files equal in this are one post, whatever their bytes. */
+function getContentKey(post: SourcePost): string {
+  return JSON.stringify([post.title, post.date, post.categories, post.tags, post.html]);
+}
+
+/** The diagnostics of one left-out copy: a warning on each file, each naming both. */
+function describeDuplicate(kept: SourcePost, left: SourcePost, archive: readonly string[]): Diagnostic[] {
+  const moved = getArchiveFolder(kept.file, archive) !== null || getArchiveFolder(left.file, archive) !== null;
+  if (!moved) {
+    // Two posts of `_posts/` under one URL: a mistake in the site, as before archive folders.
+    return [
+      { file: kept.file, line: 0, severity: 'error', message: `URL ${kept.url} is also the URL of ${left.file}; this file is kept` },
+      { file: left.file, line: 0, severity: 'error', message: `URL ${left.url} is already the URL of ${kept.file}; this file is left out` },
+    ];
+  }
+  const same = getContentKey(kept) === getContentKey(left);
+  const what = same ? 'the same post' : 'a different version (its content differs)';
+  const where =
+    getPostKey(kept.url) === getPostKey(left.url)
+      ? `at URL ${kept.url}`
+      : `under another URL (${left.url} now leads to ${kept.url})`;
+  return [
+    { file: kept.file, line: 0, severity: 'warning', message: `${left.file} is ${what} ${where}; this file is kept` },
+    {
+      file: left.file,
+      line: 0,
+      severity: 'warning',
+      message: `${kept.file} is ${what} ${where}; ${kept.file} is kept and this file is left out`,
+    },
+  ];
+}
+
+/**
+ * The archive copy each file of the top `_posts/` folder was moved to, by file name below the
+ * folder (the archive's mover keeps names): the same post, even when its permalink changed on the
+ * way (a later version of the scraper wrote an offset into `date`, which can move the URL's day).
+ */
+function findMovedCopies(posts: readonly SourcePost[], archive: readonly string[]) {
+  const archived = new Map<string, SourcePost>();
+  for (const post of [...posts].sort(compareCopies(archive))) {
+    if (getArchiveFolder(post.file, archive) === null) continue;
+    const entry = getPostsEntry(post.file, archive);
+    if (!archived.has(entry)) archived.set(entry, post);
+  }
+  const moved = new Map<SourcePost, SourcePost>();
+  if (archived.size === 0) return moved;
+  for (const post of posts) {
+    if (!post.file.startsWith('_posts/')) continue;
+    const twin = archived.get(getPostsEntry(post.file, archive));
+    if (twin) moved.set(post, twin);
+  }
+  return moved;
+}
+
+/**
+ * Drops duplicate URLs and copies of moved posts, reporting each; gathers the
+ * second addresses of kept posts: the page URLs of archive folder files (a left-out copy's too)
+ * and the old permalink of a moved post whose permalink changed.
+ */
+function selectPosts(posts: readonly SourcePost[], archive: readonly string[]) {
+  // Future-dated and unpublished files never get here: the reader skips them (read-post.ts),
+  // which lets the cache know when one falls due.
   const byFile = [...posts].sort((a, b) => compareText(a.file, b.file));
-  const keptByKey = new Map<string, SourcePost>();
-  const kept: SourcePost[] = [];
   const skipped: SkippedFile[] = [];
   const diagnostics: Diagnostic[] = [];
+  const pages: ArticleAlias[] = [];
+  const moved = findMovedCopies(byFile, archive);
+  const groups = new Map<string, SourcePost[]>();
   for (const post of byFile) {
-    const key = getPostKey(post.url);
-    const first = keptByKey.get(key);
-    if (first) {
-      skipped.push({ file: post.file, reason: `duplicate URL of ${first.file}` });
-      diagnostics.push(
-        {
-          file: first.file,
-          line: 0,
-          severity: 'error',
-          message: `URL ${first.url} is also the URL of ${post.file}; this file is kept`,
-        },
-        {
-          file: post.file,
-          line: 0,
-          severity: 'error',
-          message: `URL ${post.url} is already the URL of ${first.file}; this file is left out`,
-        },
-      );
+    const twin = moved.get(post);
+    if (twin) {
+      skipped.push({ file: post.file, reason: `moved to ${twin.file}` });
+      diagnostics.push(...describeDuplicate(twin, post, archive));
+      // The twin's URL always leads to the kept post, whichever file wins that URL.
+      if (getPostKey(post.url) !== getPostKey(twin.url)) pages.push({ path: post.url, url: twin.url });
       continue;
     }
-    keptByKey.set(key, post);
-    kept.push(post);
+    const key = getPostKey(post.url);
+    const group = groups.get(key);
+    if (group) group.push(post);
+    else groups.set(key, [post]);
   }
-  return { kept, skipped, diagnostics };
+  const kept: SourcePost[] = [];
+  for (const group of groups.values()) {
+    const [winner, ...others] = group.sort(compareCopies(archive));
+    if (!winner) continue;
+    kept.push(winner);
+    for (const copy of [winner, ...others]) {
+      if (copy.page !== null) pages.push({ path: copy.page, url: winner.url });
+    }
+    for (const other of others) {
+      skipped.push({ file: other.file, reason: `duplicate URL of ${winner.file}` });
+      diagnostics.push(...describeDuplicate(winner, other, archive));
+    }
+  }
+  const keyOf = new Map(kept.map((post) => [getPostKey(post.url), post.url]));
+  // A second address never shadows a post's own URL, and each answers once.
+  const aliases = new Map<string, ArticleAlias>();
+  for (const page of pages.sort((a, b) => compareText(a.path, b.path))) {
+    const key = getPostKey(page.path);
+    const url = keyOf.get(getPostKey(page.url)) ?? page.url;
+    if (!keyOf.has(key) && !aliases.has(key)) aliases.set(key, { path: page.path, url });
+  }
+  return { kept, skipped, diagnostics, aliases: [...aliases.values()] };
 }
 
 type FileSink = {
@@ -271,22 +354,35 @@ function getNeighbours(
   return result;
 }
 
-function addArticles(sink: FileSink, oldestFirst: readonly SourcePost[], byCategory: Map<string, SourcePost[]>) {
+function addArticles(
+  sink: FileSink,
+  oldestFirst: readonly SourcePost[],
+  byCategory: Map<string, SourcePost[]>,
+  aliases: readonly ArticleAlias[],
+) {
+  // Sized by posts alone: aliases ride along, so the bucket count stays that of doubling posts.
   const buckets = getBucketCount(oldestFirst.length);
   const neighbours = getNeighbours(oldestFirst, byCategory);
-  const byBucket = new Map<number, Article[]>();
+  const byBucket = new Map<number, { posts: Article[]; aliases: ArticleAlias[] }>();
+  const getEntry = (bucket: number) => {
+    let entry = byBucket.get(bucket);
+    if (!entry) {
+      entry = { posts: [], aliases: [] };
+      byBucket.set(bucket, entry);
+    }
+    return entry;
+  };
   for (const post of oldestFirst) {
-    const bucket = getBucket(post.url, buckets);
     const links = neighbours.get(post) ?? { prev: null, next: null };
     const article = articleSchema.parse({ ...toSummary(post), html: post.html, source: post.source, ...links });
-    const list = byBucket.get(bucket);
-    if (list) list.push(article);
-    else byBucket.set(bucket, [article]);
+    getEntry(getBucket(post.url, buckets)).posts.push(article);
   }
+  for (const alias of aliases) getEntry(getBucket(alias.path, buckets)).aliases.push(alias);
   const hashes: (string | null)[] = new Array<string | null>(buckets).fill(null);
-  for (const [bucket, posts] of byBucket) {
-    posts.sort((a, b) => compareText(a.url, b.url));
-    hashes[bucket] = addHashedFile(sink, 'articles', { ...bucketShellSchema.parse({ bucket }), posts });
+  for (const [bucket, entry] of [...byBucket].sort(([a], [b]) => a - b)) {
+    const posts = entry.posts.sort((a, b) => compareText(a.url, b.url));
+    const shell = bucketShellSchema.parse({ bucket, aliases: entry.aliases.sort((a, b) => compareText(a.path, b.path)) });
+    hashes[bucket] = addHashedFile(sink, 'articles', { ...shell, posts });
   }
   const pages: string[] = [];
   for (let start = 0, page = 0; start < buckets; start += ARTICLE_INDEX_PAGE_SIZE, page++) {
@@ -340,7 +436,7 @@ export function createBundle(input: BundleInput): Bundle {
     hash: input.hash ?? hashText,
     names: [],
   };
-  const selected = selectPosts(input.posts);
+  const selected = selectPosts(input.posts, config.archive);
   const oldestFirst = selected.kept.sort(comparePostsOldestFirst);
   const summaries = new Map(oldestFirst.map((post) => [post, postSummarySchema.parse(toSummary(post))]));
   const summarize = (posts: readonly SourcePost[]) =>
@@ -381,7 +477,7 @@ export function createBundle(input: BundleInput): Bundle {
     })),
   });
   const homeHash = addHashedFile(sink, 'home', home);
-  const articles = addArticles(sink, oldestFirst, byCategory);
+  const articles = addArticles(sink, oldestFirst, byCategory, selected.aliases);
 
   const skipped = [...(input.skipped ?? []), ...selected.skipped].sort((a, b) =>
     compareText(a.file, b.file),
@@ -410,7 +506,7 @@ export function createBundle(input: BundleInput): Bundle {
       lang: config.lang,
       timezone: config.timezone,
       url: joinSiteUrl(config.url, config.baseurl),
-      hosts: findHosts(config, oldestFirst, input.hosts ?? []),
+      hosts: findHosts(config, oldestFirst, [...config.formerHosts, ...(input.hosts ?? [])]),
     },
     posts: oldestFirst.length,
     newest: oldestFirst[oldestFirst.length - 1]?.date ?? null,

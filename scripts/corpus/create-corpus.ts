@@ -33,6 +33,13 @@ export type CorpusOptions = {
   start?: string;
   /** Largest gap between two posts in minutes (the smallest is a tenth of it); default 9. */
   maxGapMinutes?: number;
+  /**
+   * Lay the site out like the real archive: posts more than `recentDays` days older than the
+   * newest one go into this folder (named under `broadsheet.archive` in `_config.yml`).
+   */
+  archiveDir?: string;
+  /** Days of posts that stay in `_posts/` when `archiveDir` is set; default 3. */
+  recentDays?: number;
 };
 
 export type CorpusFile = { path: string; content: string | Uint8Array };
@@ -210,7 +217,7 @@ function createPost(random: Random, source: Source, ms: number, serial: number):
   return { path: `_posts/${day}-${id}.md`, content: `${front}\n${body}` };
 }
 
-export function createConfig(title: string): string {
+export function createConfig(title: string, archiveDir?: string): string {
   return [
     `title: ${title}`,
     'description: 财经新闻存档',
@@ -219,6 +226,9 @@ export function createConfig(title: string): string {
     `url: https://${CORPUS_HOST}`,
     'plugins:',
     '  - jekyll-feed',
+    ...(archiveDir
+      ? ['broadsheet:', `  archive: [${archiveDir}]`, `  former_hosts: [${CORPUS_OLD_HOST}]`]
+      : []),
     '',
   ].join('\n');
 }
@@ -263,18 +273,42 @@ function createBrokenFiles(): CorpusFile[] {
   ];
 }
 
-/** Every file of the site, config first, posts oldest first. */
-export function* createCorpus(options: CorpusOptions): Generator<CorpusFile> {
+const DAY_MS = 86_400_000;
+
+/** The posts with their instants, oldest first; the same seed gives the same sequence. */
+function* createPosts(options: CorpusOptions): Generator<{ ms: number; file: CorpusFile }> {
   const random = createRandom(options.seed);
   const pickSource = createSourcePicker(random);
-  yield { path: '_config.yml', content: createConfig(options.title ?? '金融消息 · 合成存档') };
   // 08:00 in Shanghai is midnight UTC.
   let ms = Date.parse(`${options.start ?? DEFAULT_START}T00:00:00Z`);
   if (Number.isNaN(ms)) throw new Error(`not a date: ${options.start}`);
   const maxGap = Math.max(1, Math.round((options.maxGapMinutes ?? 9) * 60));
   for (let serial = 0; serial < options.posts; serial++) {
     ms += random.int(Math.ceil(maxGap / 10), maxGap) * 1000;
-    yield createPost(random, pickSource(), ms, serial + 1);
+    yield { ms, file: createPost(random, pickSource(), ms, serial + 1) };
+  }
+}
+
+/** Every file of the site, config first, posts oldest first. */
+export function* createCorpus(options: CorpusOptions): Generator<CorpusFile> {
+  const { archiveDir } = options;
+  yield {
+    path: '_config.yml',
+    content: createConfig(options.title ?? '金融消息 · 合成存档', archiveDir),
+  };
+  // Which posts are old depends on the newest one: a first pass finds it (the text has to be
+  // made again, as the timeline and the text share one random sequence).
+  let cutoff = -Infinity;
+  if (archiveDir) {
+    let newest = -Infinity;
+    for (const post of createPosts(options)) newest = post.ms;
+    cutoff = newest - (options.recentDays ?? 3) * DAY_MS;
+  }
+  for (const { ms, file } of createPosts(options)) {
+    // The archive's scraper moves a post unchanged, under the same file name.
+    yield archiveDir && ms < cutoff
+      ? { ...file, path: file.path.replace(/^_posts\//, `${archiveDir}/`) }
+      : file;
   }
   if (options.withBroken) yield* createBrokenFiles();
 }

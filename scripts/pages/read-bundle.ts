@@ -9,6 +9,7 @@ import { dataPaths } from '../../src/shared/paths';
 import {
   bundleFiles,
   getBundleFilePath,
+  readAliases,
   readArticle,
   readNewestPosts,
   type BundleFile,
@@ -18,6 +19,7 @@ import {
 import {
   manifestSchema,
   type Article,
+  type ArticleAlias,
   type ListRef,
   type Manifest,
   type PostSummary,
@@ -28,6 +30,8 @@ export type BundleReader = {
   /** The newest `limit` posts of a list (every post without a limit), reading only the chunks needed. */
   readNewest: (list: ListRef, limit?: number) => Promise<PostSummary[]>;
   readArticle: (url: string) => Promise<Article | null>;
+  /** Every alias of the bundle (page URLs of archive folder files), by path. */
+  readAliases: () => Promise<ArticleAlias[]>;
 };
 
 async function readJson<T>(root: string, relative: string, schema: z.ZodType<T>): Promise<T> {
@@ -55,7 +59,8 @@ export function createFileLoader(root: string): LoadBundleFile {
     let pending = files.get(hash);
     if (!pending) {
       pending = readJson(root, getBundleFilePath({ kind, hash }), bundleFiles[kind].schema);
-      files.set(hash, pending);
+      // Article buckets hold the whole archive (300 MB at 100,000 posts): never kept.
+      if (kind !== 'articleBucket') files.set(hash, pending);
     }
     return pending;
   };
@@ -68,6 +73,10 @@ export async function openBundle(root: string): Promise<BundleReader> {
   return {
     manifest,
     readNewest: (list, limit) => readNewestPosts(load, list, limit),
-    readArticle: (url) => readArticle(load, manifest, url),
+    readArticle: async (url) => {
+      const found = await readArticle(load, manifest, url);
+      return found?.kind === 'article' ? found.article : null;
+    },
+    readAliases: () => readAliases(load, manifest),
   };
 }

@@ -21,6 +21,7 @@ import {
   listChunkSchema,
   listIndexSchema,
   type Article,
+  type ArticleAlias,
   type ArticleBucket,
   type ArticleIndexPage,
   type ChunkRef,
@@ -32,6 +33,7 @@ import {
   type PostSummary,
 } from './schema';
 import {
+  compareText,
   comparePostsNewestFirst,
   getChunkCount,
   getHeadIfComplete,
@@ -349,19 +351,43 @@ export function readListPage(
   return readMergedPage(load, selection, page);
 }
 
-/** The article at an app path, or null when no post lives there. */
+/**
+ * What lives at a path: an article, a second address of one (the page URL of an archive folder's
+ * file) that leads to its permalink, or nothing (null).
+ */
+export type ArticleLookup =
+  { kind: 'article'; article: Article } | { kind: 'redirect'; url: string } | null;
+
+/** The article or alias at an app path: one index page and one bucket, whatever the archive's size. */
 export async function readArticle(
   load: LoadBundleFile,
   manifest: Manifest,
   path: string,
-): Promise<Article | null> {
+): Promise<ArticleLookup> {
   const location = getArticleLocation(manifest.articles, path);
   if (!location.indexPage) return null;
   const indexPage = await load('articleIndex', location.indexPage);
   const file = indexPage.buckets[location.slot];
   if (!file) return null;
   const bucket = await load('articleBucket', file);
-  return bucket.posts.find((post) => getPostKey(post.url) === location.key) ?? null;
+  const article = bucket.posts.find((post) => getPostKey(post.url) === location.key);
+  if (article) return { kind: 'article', article };
+  const alias = bucket.aliases.find((entry) => getPostKey(entry.path) === location.key);
+  return alias ? { kind: 'redirect', url: alias.url } : null;
+}
+
+/** Every alias of the bundle, by path: each bucket is read once (for the page writer). */
+export async function readAliases(
+  load: LoadBundleFile,
+  manifest: Manifest,
+): Promise<ArticleAlias[]> {
+  const aliases: ArticleAlias[] = [];
+  for (const hash of manifest.articles.pages) {
+    for (const file of (await load('articleIndex', hash)).buckets) {
+      if (file) aliases.push(...(await load('articleBucket', file)).aliases);
+    }
+  }
+  return aliases.sort((a, b) => compareText(a.path, b.path));
 }
 
 /** `work` over `items`, a few at a time (a saved list can be hundreds of files), results in order. */

@@ -61,10 +61,24 @@ export const articleSchema = postSummarySchema.extend({
 });
 export type Article = z.infer<typeof articleSchema>;
 
-/** `data/articles/<hash>.json`: the posts whose key hashes to one bucket. */
+/**
+ * A second address of a post: the page URL Jekyll gives a file of an archive folder
+ * (`/old_post/2021-12-08-x.html`), answered with a redirect to the post's permalink `url`.
+ */
+export const articleAliasSchema = z.object({
+  path: z.string().startsWith('/'),
+  url: z.string().startsWith('/'),
+});
+export type ArticleAlias = z.infer<typeof articleAliasSchema>;
+
+/**
+ * `data/articles/<hash>.json`: the posts whose key hashes to one bucket, and the aliases whose
+ * path's key hashes to it (so one lookup finds either).
+ */
 export const articleBucketSchema = z.object({
   bucket: z.number().int().nonnegative(),
   posts: z.array(articleSchema),
+  aliases: z.array(articleAliasSchema),
 });
 export type ArticleBucket = z.infer<typeof articleBucketSchema>;
 

@@ -18,6 +18,8 @@ export const fixtureConfig: SiteConfig = {
   permalink: 'date',
   url: 'https://news.example.org',
   baseurl: '',
+  archive: ['old_post'],
+  formerHosts: [],
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -46,6 +48,7 @@ function makePost(
     text,
     chars: text.length,
     source: null,
+    page: null,
     html,
     ...partial,
   };
@@ -74,6 +77,8 @@ export const ARTICLE_URL = '/caijing/2022/02/26/feature-story.html';
 /** A permalink with a non-ASCII category, percent-encoded as Jekyll writes it. */
 export const ENCODED_URL = '/%E8%AF%84%E8%AE%BA/2022/02/20/opinion.html';
 export const HOSTILE_URL = '/keji/2022/02/10/hostile.html';
+/** The page URL of the 评论 post, which lives in the archive folder `old_post/`. */
+export const ARCHIVE_PAGE_URL = '/old_post/2022-02-20-opinion.html';
 
 export function createFixturePosts(): SourcePost[] {
   const posts: SourcePost[] = [];
@@ -124,6 +129,8 @@ export function createFixturePosts(): SourcePost[] {
   posts.push(
     makePost({
       url: ENCODED_URL,
+      file: 'old_post/2022-02-20-opinion.md',
+      page: ARCHIVE_PAGE_URL,
       title: '评论：虚构市场的长期逻辑',
       date: '2022-02-20T10:30:00+08:00',
       categories: ['评论'],

@@ -7,6 +7,7 @@ import { dataPaths } from '../../src/shared/paths';
 import { getArticleLocation } from '../../src/shared/post-key';
 import { articleIndexPageSchema } from '../../src/shared/schema';
 import {
+  ARCHIVE_PAGE_URL,
   ARTICLE_URL,
   CAIJING_POSTS,
   ENCODED_URL,
@@ -238,6 +239,24 @@ test(
     await userEvent.click(screen.getByRole('link', { name: '返回列表' }));
     expect(await screen.findByRole('heading', { level: 1, name: '财经' }, FIND)).toBeTruthy();
     expect(router.state.historyAction).toBe('POP');
+  },
+  SLOW,
+);
+
+test(
+  'the page URL of an archive folder file (with and without .html) redirects to the permalink',
+  async () => {
+    for (const appPath of [ARCHIVE_PAGE_URL, ARCHIVE_PAGE_URL.replace(/\.html$/, '')]) {
+      const { router, unmount } = renderApp(`${appPath}?from=bookmark`);
+      expect(
+        await screen.findByRole('heading', { level: 1, name: '评论：虚构市场的长期逻辑' }, FIND),
+      ).toBeTruthy();
+      expect(router.state.location.pathname).toBe(ENCODED_URL);
+      expect(router.state.location.search).toBe('?from=bookmark');
+      // Replaced, not pushed: Back must not return to an address that only redirects.
+      expect(router.state.historyAction).toBe('REPLACE');
+      unmount();
+    }
   },
   SLOW,
 );

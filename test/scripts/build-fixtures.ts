@@ -15,6 +15,8 @@ export const testConfig: SiteConfig = {
   permalink: 'date',
   url: 'https://news.example.org',
   baseurl: '',
+  archive: [],
+  formerHosts: [],
 };
 
 /** A post of the rolling feed at `date` (Shanghai time), with the fields tests care about. */
@@ -37,6 +39,7 @@ export function createSourcePost(
     excerpt: `正文 ${slug}`,
     chars: 4,
     source: null,
+    page: null,
     ...fields,
   };
 }

@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { createCorpus } from '../../scripts/corpus/create-corpus';
-import { generateSite } from '../../scripts/generate-corpus';
+import { generateSite, parseGenerateArgs } from '../../scripts/generate-corpus';
 import { createTempDir, readTree, removeTempDirs } from './build-fixtures';
 
 afterAll(removeTempDirs);
@@ -59,4 +59,33 @@ test('a file name carries the post date of its front matter', () => {
     const day = /^_posts\/(\d{4}-\d{2}-\d{2})-/.exec(file.path)?.[1];
     expect(getText(file.content)).toContain(`date: ${day} `);
   }
+});
+
+test('--archive-dir lays the site out like the real archive: the last days in _posts/, the rest moved', async () => {
+  const out = await createTempDir('gen');
+  const options = parseGenerateArgs([
+    ...['--posts', '1500', '--out', out, '--max-gap', '20'],
+    ...['--archive-dir', 'old_post', '--recent-days', '3'],
+  ]);
+  if (options === 'help') throw new Error('unexpected help');
+  generateSite(options);
+  const recent = await readdir(path.join(out, '_posts'));
+  const moved = await readdir(path.join(out, 'old_post'));
+  expect(recent.length + moved.length).toBe(1500);
+  expect(recent.length).toBeGreaterThan(0);
+  expect(moved.length).toBeGreaterThan(recent.length);
+  const day = (name: string) => Date.parse(name.slice(0, 10));
+  const newest = Math.max(...recent.map(day));
+  // File names carry the Shanghai day, so the cut shows at day resolution.
+  expect(Math.max(...moved.map(day))).toBeLessThanOrEqual(newest - 2 * 86_400_000);
+  expect(Math.min(...recent.map(day))).toBeGreaterThanOrEqual(newest - 4 * 86_400_000);
+  expect(await readFile(path.join(out, '_config.yml'), 'utf8')).toContain(
+    'broadsheet:\n  archive: [old_post]\n',
+  );
+  // Moving changes nothing but the folder: the same files as without an archive folder.
+  const flat = [...createCorpus({ posts: 1500, seed: 1, maxGapMinutes: 20 })].slice(1);
+  expect([...recent, ...moved].sort()).toEqual(flat.map((file) => path.basename(file.path)).sort());
+  expect(() => parseGenerateArgs(['--posts', '1', '--out', out, '--recent-days', '3'])).toThrow(
+    '--recent-days needs --archive-dir',
+  );
 });

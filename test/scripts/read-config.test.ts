@@ -26,7 +26,48 @@ test('reads title, description, lang, timezone, permalink, url and baseurl', asy
     permalink: 'pretty',
     url: 'https://news.example.com',
     baseurl: '/archive',
+    archive: [],
+    formerHosts: [],
   });
+});
+
+test('broadsheet.archive and broadsheet.former_hosts are read; a missing or unusable folder is reported', async () => {
+  const root = await writeSite({
+    '_config.yml': [
+      'title: 档案',
+      'broadsheet:',
+      '  archive: [old_post, /moved/, ../outside, old_post]',
+      '  former_hosts:',
+      '    - Early.Example.net',
+      '    - https://second.example.net/',
+      '',
+    ].join('\n'),
+    'old_post/.keep': '',
+  });
+  roots.push(root);
+  const { config, diagnostics } = await readSiteConfig(root);
+  expect(config.archive).toEqual(['old_post', 'moved']);
+  expect(config.formerHosts).toEqual(['early.example.net', 'second.example.net']);
+  expect(diagnostics).toEqual([
+    expect.objectContaining({
+      file: '_config.yml',
+      line: 2,
+      severity: 'warning',
+      message: expect.stringContaining('"moved" does not exist'),
+    }),
+    expect.objectContaining({
+      file: '_config.yml',
+      line: 2,
+      severity: 'error',
+      message: expect.stringContaining('"../outside"'),
+    }),
+  ]);
+});
+
+test('a broadsheet key of the wrong shape is an error and changes nothing', async () => {
+  const { config, diagnostics } = await readConfig('broadsheet: yes\n');
+  expect(config.archive).toEqual([]);
+  expect(diagnostics).toEqual([expect.objectContaining({ line: 1, severity: 'error' })]);
 });
 
 test('defaults without a config file', async () => {

@@ -11,6 +11,8 @@ const config: SiteConfig = {
   permalink: 'date',
   url: '',
   baseurl: '',
+  archive: [],
+  formerHosts: [],
 };
 const now = new Date('2024-06-01T00:00:00Z');
 

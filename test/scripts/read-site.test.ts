@@ -36,6 +36,26 @@ test('every file under every _posts folder Jekyll reads, sorted by code point', 
   ]);
 });
 
+test('archive folders are listed recursively, each file once, and a missing one holds nothing', async () => {
+  const root = await writeSite({
+    '_posts/2021-12-10-new.md': 'n',
+    'old_post/2021-12-08-a.md': 'a',
+    'old_post/.hidden.md': 'h',
+    'old_post/2021/12/2021-12-07-b.md': 'b',
+    // Found both as a `_posts` folder and inside the archive folder: listed once.
+    'old_post/_posts/2021-12-06-c.md': 'c',
+    'pages/2021-12-08-page.md': 'a page, not an archive folder',
+  });
+  roots.push(root);
+  expect(await listPostFiles(root, ['old_post', 'missing'])).toEqual([
+    '_posts/2021-12-10-new.md',
+    'old_post/.hidden.md',
+    'old_post/2021-12-08-a.md',
+    'old_post/2021/12/2021-12-07-b.md',
+    'old_post/_posts/2021-12-06-c.md',
+  ]);
+});
+
 test('a site without posts lists nothing', async () => {
   const root = await writeSite({ 'index.md': 'page' });
   roots.push(root);

@@ -8,7 +8,7 @@ import {
 } from '../../src/shared/schema';
 import type { Manifest } from '../../src/shared/schema';
 import { readArticle } from '../../src/shared/bundle-reader';
-import { createMemoryLoader, readMemoryManifest } from '../shared/memory-bundle';
+import { createMemoryLoader, getFoundArticle, readMemoryManifest } from '../shared/memory-bundle';
 import { createBundle } from '../../scripts/content/write-bundle';
 import type { Bundle } from '../../scripts/content/write-bundle';
 import { createSourcePost, createSourcePosts, testConfig } from './build-fixtures';
@@ -31,8 +31,10 @@ function readList(bundle: Bundle, manifest: Manifest, id: string) {
   );
 }
 
-function findArticle(bundle: Bundle, url: string) {
-  return readArticle(createMemoryLoader(bundle).load, readMemoryManifest(bundle), url);
+async function findArticle(bundle: Bundle, url: string) {
+  return getFoundArticle(
+    await readArticle(createMemoryLoader(bundle).load, readMemoryManifest(bundle), url),
+  );
 }
 
 test('lists are chunked from the oldest post and read newest first', () => {

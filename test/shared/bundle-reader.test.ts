@@ -12,7 +12,7 @@ import {
 } from '../../src/shared/bundle-reader';
 import { getSiteDay, PAGE_SIZE } from '../../src/shared/list-math';
 import type { Manifest } from '../../src/shared/schema';
-import { createMemoryLoader, readMemoryManifest } from './memory-bundle';
+import { createMemoryLoader, getFoundArticle, readMemoryManifest } from './memory-bundle';
 
 const config: SiteConfig = {
   title: '读取测试',
@@ -22,6 +22,8 @@ const config: SiteConfig = {
   permalink: 'date',
   url: '',
   baseurl: '',
+  archive: [],
+  formerHosts: [],
 };
 
 const CATEGORIES = ['alpha', 'beta', 'gamma'];
@@ -49,6 +51,7 @@ function makePost(n: number): SourcePost {
     excerpt: text,
     chars: text.length,
     source: null,
+    page: null,
   };
 }
 
@@ -157,10 +160,10 @@ test('an unfiltered page is read by position from the head chunks alone', async 
 test('every post is found at its permalink, with or without .html; other paths find nothing', async () => {
   const { load } = createCountingLoader();
   for (const post of bundle.posts.slice(0, 200)) {
-    expect((await readArticle(load, manifest, post.url))?.url).toBe(post.url);
-    expect((await readArticle(load, manifest, post.url.replace(/\.html$/, '')))?.url).toBe(
-      post.url,
-    );
+    expect(getFoundArticle(await readArticle(load, manifest, post.url))?.url).toBe(post.url);
+    expect(
+      getFoundArticle(await readArticle(load, manifest, post.url.replace(/\.html$/, '')))?.url,
+    ).toBe(post.url);
   }
   expect(await readArticle(load, manifest, '/alpha/2023/01/01/missing.html')).toBeNull();
 });
@@ -193,6 +196,8 @@ test('the files a list needs offline are its index, every chunk and the buckets 
     return strict(kind, hash);
   };
   for (const post of bundle.posts.filter((candidate) => candidate.categories.includes('gamma'))) {
-    expect((await readArticle(onlyCollected, manifest, post.url))?.url).toBe(post.url);
+    expect(getFoundArticle(await readArticle(onlyCollected, manifest, post.url))?.url).toBe(
+      post.url,
+    );
   }
 });

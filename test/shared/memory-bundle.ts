@@ -2,11 +2,12 @@
 import type { Bundle } from '../../scripts/content/write-bundle';
 import {
   bundleFiles,
+  type ArticleLookup,
   type BundleFileKind,
   type BundleFileRef,
   type LoadBundleFile,
 } from '../../src/shared/bundle-reader';
-import { manifestSchema, type Manifest } from '../../src/shared/schema';
+import { manifestSchema, type Article, type Manifest } from '../../src/shared/schema';
 
 export function readMemoryManifest(bundle: Bundle): Manifest {
   return manifestSchema.parse(JSON.parse(bundle.files.get('manifest.json') ?? ''));
@@ -27,4 +28,9 @@ export function createMemoryLoader(bundle: Bundle): {
     return bundleFiles[kind].schema.parse(JSON.parse(text));
   };
   return { load, loaded };
+}
+
+/** The article a lookup found, or null for a redirect or nothing. */
+export function getFoundArticle(lookup: ArticleLookup): Article | null {
+  return lookup?.kind === 'article' ? lookup.article : null;
 }

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { redirect, useLoaderData, type LoaderFunctionArgs } from 'react-router-dom';
+import { redirect, replace, useLoaderData, type LoaderFunctionArgs } from 'react-router-dom';
 import type { Manifest } from '../../shared/schema';
 import { paths, readCategorySegment } from '../../shared/paths';
 import { manifestQueryOptions, useManifest } from '../../lib/manifest-query';
@@ -21,15 +21,21 @@ function getOldCategoryIndex(path: string, manifest: Manifest): string | null {
 }
 
 /**
- * Any other path: a post permalink first (bookmarks of posts must outlive us), then an old
- * category index page, else the not-found view.
+ * Any other path: a post permalink first (bookmarks of posts must outlive us), then the page URL
+ * of a post in an archive folder, then an old category index page, else the not-found view.
  */
 export function createLoader(queryClient: QueryClient) {
   return async ({ params, request }: LoaderFunctionArgs): Promise<CatchAllData | Response> => {
     const manifest = await queryClient.ensureQueryData(manifestQueryOptions());
     const path = `/${params['*'] ?? ''}`;
-    const article = await queryClient.ensureQueryData(articleQueryOptions(manifest, path));
-    if (article) return { kind: 'post', path };
+    const found = await queryClient.ensureQueryData(articleQueryOptions(manifest, path));
+    if (found?.kind === 'article') return { kind: 'post', path };
+    // The page URL of an archive folder's file: the permalink is the post's one address.
+    if (found?.kind === 'redirect') {
+      const { search, hash } = new URL(request.url);
+      // `replace`: Back must not land on the old address, which would only redirect again.
+      return replace(`${found.url}${search}${hash}`);
+    }
     const slug = getOldCategoryIndex(path, manifest);
     if (slug !== null) return redirect(`${paths.category(slug)}${new URL(request.url).search}`);
     return { kind: 'not-found' };

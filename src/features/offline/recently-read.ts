@@ -8,6 +8,9 @@ const RECENT_LIMIT = 20;
 
 const linksSchema = z.array(z.object({ url: z.string(), title: z.string() }));
 
+/** An article query's data when it found an article (not a redirect, not nothing). */
+const foundArticleSchema = z.object({ kind: z.literal('article'), article: articleSchema });
+
 /** The list as a string, so the snapshot compares by value and the view updates only when it changes. */
 function readRecentSnapshot(cache: QueryCache): string {
   const links = cache
@@ -15,8 +18,10 @@ function readRecentSnapshot(cache: QueryCache): string {
     .filter((query) => query.state.status === 'success')
     .sort((a, b) => b.state.dataUpdatedAt - a.state.dataUpdatedAt)
     .flatMap((query) => {
-      const parsed = articleSchema.safeParse(query.state.data);
-      return parsed.success ? [{ url: parsed.data.url, title: parsed.data.title }] : [];
+      const parsed = foundArticleSchema.safeParse(query.state.data);
+      return parsed.success
+        ? [{ url: parsed.data.article.url, title: parsed.data.article.title }]
+        : [];
     })
     .slice(0, RECENT_LIMIT);
   return JSON.stringify(links);

@@ -3,7 +3,7 @@
  * (a body full of XSS vectors, a hostile title) and a Chinese category with a few posts of its own.
  * Every text here is invented for the tests.
  */
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Set by any vector that manages to run. */
@@ -76,8 +76,32 @@ export const HOSTILE_POST = { title: HOSTILE_TITLE, path: '/anquan/2024/04/21/ho
 
 export type FixturePost = { file: string; title: string; url: string };
 
-function writePost(dir: string, name: string, frontMatter: string, body: string): void {
-  writeFileSync(path.join(dir, '_posts', name), `---\n${frontMatter}\n---\n${body}\n`);
+/** An earlier host of the site, named under `broadsheet.former_hosts`. */
+export const FORMER_HOST = 'early.example-archive.net';
+
+/**
+ * A post moved to the archive folder `old_post/`, as the real archive's scraper does: it lives at
+ * its permalink and answers at the page URL Jekyll gives the file. Its body links to a post of
+ * 市场观察 through the former host, which must stay in the app.
+ */
+export const ARCHIVED_POST = {
+  file: 'old_post/2024-04-19-archived-brief.md',
+  title: '归档旧闻：虚构港口吞吐量回升',
+  /** A word only this post holds, for search. */
+  word: '琥珀湾',
+  permalink: '/guidang/2024/04/19/archived-brief.html',
+  page: '/old_post/2024-04-19-archived-brief.html',
+};
+
+function writePost(
+  dir: string,
+  name: string,
+  frontMatter: string,
+  body: string,
+  folder = '_posts',
+): void {
+  mkdirSync(path.join(dir, folder), { recursive: true });
+  writeFileSync(path.join(dir, folder, name), `---\n${frontMatter}\n---\n${body}\n`);
 }
 
 /** Copy the demo site into `dir` and add the fixture posts. */
@@ -111,6 +135,29 @@ export function writeFixtureSite(demoSite: string, dir: string): void {
       'tags: [安全测试]',
     ].join('\n'),
     '<p>标题里藏着标记，页面应当原样显示为文字。</p>',
+  );
+  appendFileSync(
+    path.join(dir, '_config.yml'),
+    `\nbroadsheet:\n  archive: [old_post]\n  former_hosts: [${FORMER_HOST}]\n`,
+  );
+  writePost(
+    dir,
+    path.basename(ARCHIVED_POST.file),
+    [
+      `title: "${ARCHIVED_POST.title}"`,
+      'date: 2024-04-19 09:00:00 +0800',
+      'categories: guidang',
+      'tags: [归档]',
+    ].join('\n'),
+    [
+      `虚构的${ARCHIVED_POST.word}港口本月吞吐量回升，这段文字为测试而写。`,
+      '',
+      `相关：[上午盘面综述](https://${FORMER_HOST}${CHINESE_POSTS[0]?.path ?? '/'}.html)`,
+      '',
+      `[返回归档](//${FORMER_HOST}/guidang/)`,
+      `[返回首页](//${FORMER_HOST}/)`,
+    ].join('\n'),
+    'old_post',
   );
   CHINESE_POSTS.forEach((post, index) => {
     writePost(

@@ -5,7 +5,7 @@ import { getArticleLocation } from '../../../shared/post-key';
 import { createBundleLoader } from '../../../lib/bundle-queries';
 import { bundleKeys } from '../../../lib/query-keys';
 
-/** The article at an app path; `null` data means no post lives there (the caller tries other views). */
+/** What lives at an app path: an article, a redirect to one, or `null` (the caller tries other views). */
 export function articleQueryOptions(manifest: Manifest, path: string) {
   const location = getArticleLocation(manifest.articles, path);
   return queryOptions({
@@ -18,6 +18,8 @@ export function articleQueryOptions(manifest: Manifest, path: string) {
   });
 }
 
+/** The article at a path; a redirect or nothing reads as null here (the loader redirected already). */
 export function useArticle(manifest: Manifest, path: string): Article | null {
-  return useSuspenseQuery(articleQueryOptions(manifest, path)).data;
+  const found = useSuspenseQuery(articleQueryOptions(manifest, path)).data;
+  return found?.kind === 'article' ? found.article : null;
 }
