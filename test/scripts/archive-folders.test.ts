@@ -23,7 +23,9 @@ import { readPostFile } from '../../scripts/content/read-post';
 import { listPostFiles } from '../../scripts/content/read-site';
 import {
   createPostFile,
+  createBuildOptions,
   createTempDir,
+  testNow,
   readTree,
   removeTempDirs,
   testConfig,
@@ -32,7 +34,7 @@ import {
 
 afterAll(removeTempDirs);
 
-const now = new Date('2024-06-01T00:00:00Z');
+const now = testNow;
 
 const CONFIG = [
   'title: 档案测试',
@@ -94,16 +96,7 @@ const siteFiles = {
 };
 
 async function build(source: string, fields: Partial<BuildOptions> = {}) {
-  const options: BuildOptions = {
-    source,
-    out: await createTempDir('out'),
-    strict: false,
-    cache: null,
-    search: false,
-    quietIfUnchanged: false,
-    now,
-    ...fields,
-  };
+  const options = await createBuildOptions(source, fields);
   const result = await buildContent(options);
   const tree = await readTree(options.out);
   const readJson = (name: string): unknown =>

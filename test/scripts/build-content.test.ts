@@ -5,13 +5,14 @@ import { promisify } from 'node:util';
 import { afterAll, expect, test } from 'vitest';
 import { buildReportSchema, listIndexSchema, manifestSchema } from '../../src/shared/schema';
 import { buildContent, main, parseBuildArgs } from '../../scripts/build-content';
-import type { BuildOptions, SiteReader } from '../../scripts/build-content';
+import type { SiteReader } from '../../scripts/build-content';
 import { readSiteConfig } from '../../scripts/content/read-config';
 import { readPostFile } from '../../scripts/content/read-post';
 import { listPostFiles } from '../../scripts/content/read-site';
 import {
   addFiles,
   createPostFile,
+  createBuildOptions,
   createTempDir,
   readTree,
   removeTempDirs,
@@ -20,7 +21,6 @@ import {
 
 afterAll(removeTempDirs);
 
-const now = new Date('2024-06-01T00:00:00Z');
 
 const siteFiles = {
   '_config.yml':
@@ -51,28 +51,12 @@ function createCountingReader() {
   return { reader, counter };
 }
 
-async function createOptions(
-  source: string,
-  fields: Partial<BuildOptions> = {},
-): Promise<BuildOptions> {
-  return {
-    source,
-    out: await createTempDir('out'),
-    strict: false,
-    cache: null,
-    search: false,
-    quietIfUnchanged: false,
-    now,
-    ...fields,
-  };
-}
-
 function parseJson(bytes: Buffer | undefined): unknown {
   return JSON.parse(bytes?.toString('utf8') ?? 'null');
 }
 
 test('a site becomes a valid bundle and a complete report', async () => {
-  const options = await createOptions(await writeSite(siteFiles));
+  const options = await createBuildOptions(await writeSite(siteFiles));
   const result = await buildContent(options);
   const tree = await readTree(options.out);
   const manifest = manifestSchema.parse(parseJson(tree.get('manifest.json')));
@@ -99,20 +83,20 @@ test('a site becomes a valid bundle and a complete report', async () => {
 
 test('a second run gives byte-identical output and rewrites nothing', async () => {
   const source = await writeSite(siteFiles);
-  const options = await createOptions(source);
+  const options = await createBuildOptions(source);
   await buildContent(options);
   const first = await readTree(options.out);
   const second = await buildContent(options);
   expect(second.output.written).toBe(0);
   expect(await readTree(options.out)).toEqual(first);
-  const elsewhere = await createOptions(source);
+  const elsewhere = await createBuildOptions(source);
   await buildContent(elsewhere);
   expect(await readTree(elsewhere.out)).toEqual(first);
 });
 
 test('the out dir ends up holding exactly the bundle', async () => {
   const source = await writeSite(siteFiles);
-  const options = await createOptions(source);
+  const options = await createBuildOptions(source);
   await addFiles(options.out, { 'lists/0123456789abcdef.json': '{}', 'stale/old.txt': 'x' });
   await buildContent(options);
   const tree = await readTree(options.out);
@@ -131,7 +115,7 @@ test('adding a newer post leaves the older list chunks untouched', async () => {
     );
   }
   const source = await writeSite(files);
-  const options = await createOptions(source);
+  const options = await createBuildOptions(source);
   await buildContent(options);
   const before = await readTree(options.out);
   await addFiles(source, {
@@ -152,7 +136,7 @@ test('the cache spares reading unchanged files and a future post is read again o
   const source = await writeSite(siteFiles);
   const cache = await createTempDir('cache');
   const { reader, counter } = createCountingReader();
-  const options = await createOptions(source, { cache });
+  const options = await createBuildOptions(source, { cache });
   const cold = await buildContent(options, reader);
   expect(cold.parsed).toBe(5);
   const first = await readTree(options.out);
@@ -269,7 +253,7 @@ test('the site root defaults to $CONTENT_DIR, then content', async () => {
 
 test('the search index is built, named in the manifest and byte-identical on a rebuild', async () => {
   const source = await writeSite(siteFiles);
-  const options = await createOptions(source, { search: true });
+  const options = await createBuildOptions(source, { search: true });
   await buildContent(options);
   const first = await readTree(options.out);
   const manifest = manifestSchema.parse(parseJson(first.get('manifest.json')));
@@ -277,7 +261,10 @@ test('the search index is built, named in the manifest and byte-identical on a r
   expect(first.has('pagefind/pagefind.js')).toBe(true);
   expect(first.has('pagefind/pagefind-entry.json')).toBe(true);
   expect([...first.keys()].filter((name) => name.startsWith('pagefind/fragment/'))).toHaveLength(3);
-  const cached = await createOptions(source, { search: true, cache: await createTempDir('cache') });
+  const cached = await createBuildOptions(source, {
+    search: true,
+    cache: await createTempDir('cache'),
+  });
   await buildContent(cached);
   await buildContent(cached);
   expect(await readTree(cached.out)).toEqual(first);

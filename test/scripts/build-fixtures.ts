@@ -5,6 +5,7 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { BuildOptions } from '../../scripts/build-content';
 import type { SiteConfig, SourcePost } from '../../scripts/content/types';
 
 export const testConfig: SiteConfig = {
@@ -111,4 +112,24 @@ export function createPostFile(
   body = '正文内容。',
 ): string {
   return `---\nlayout: post\ntitle: "${title}"\ndate: ${date}\ncategories: ${category}\ntags: ${tag}\n---\n\n${body}\n`;
+}
+
+/** The clock of the prebuild tests: after every fixture post, before the far-future ones. */
+export const testNow = new Date('2024-06-01T00:00:00Z');
+
+/** Build options for a test build of `source` into a fresh temp folder, without cache or search. */
+export async function createBuildOptions(
+  source: string,
+  fields: Partial<BuildOptions> = {},
+): Promise<BuildOptions> {
+  return {
+    source,
+    out: await createTempDir('out'),
+    strict: false,
+    cache: null,
+    search: false,
+    quietIfUnchanged: false,
+    now: testNow,
+    ...fields,
+  };
 }

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { createBundle, type Bundle } from '../../scripts/content/write-bundle';
-import type { SiteConfig, SourcePost } from '../../scripts/content/types';
+import type { SourcePost } from '../../scripts/content/types';
+import { testConfig } from '../scripts/build-fixtures';
 import {
   collectListFiles,
   readArticle,
@@ -13,18 +14,6 @@ import {
 import { getSiteDay, PAGE_SIZE } from '../../src/shared/list-math';
 import type { Manifest } from '../../src/shared/schema';
 import { createMemoryLoader, getFoundArticle, readMemoryManifest } from './memory-bundle';
-
-const config: SiteConfig = {
-  title: '读取测试',
-  description: '',
-  lang: 'zh-CN',
-  timezone: 'Asia/Shanghai',
-  permalink: 'date',
-  url: '',
-  baseurl: '',
-  archive: [],
-  formerHosts: [],
-};
 
 const CATEGORIES = ['alpha', 'beta', 'gamma'];
 const TAGS = ['快讯', '公告', '评论', '研报'];
@@ -57,7 +46,7 @@ function makePost(n: number): SourcePost {
 
 const POSTS = 3_000;
 const bundle: Bundle = createBundle({
-  config,
+  config: testConfig,
   posts: Array.from({ length: POSTS }, (_, n) => makePost(n)),
 });
 const manifest: Manifest = readMemoryManifest(bundle);
