@@ -466,6 +466,7 @@ export function createBundle(input: BundleInput): Bundle {
   const tags: Tag[] = [...tagTotals].sort(compareByCount).map(([name, count]) => ({
     name,
     count,
+    shared: (byTag.get(name) ?? []).filter((post) => new Set(post.tags).size > 1).length,
     list: addList(sink, listIds.tag(name), summarize(byTag.get(name) ?? [])),
   }));
 

@@ -154,6 +154,8 @@ export type ListSelection = {
   to: string;
   /** Most posts that can match, from the manifest's counts alone (dates not counted). */
   bound: number;
+  /** Whether `bound` is the exact number of matches (chosen tags share no post, no dates). */
+  boundIsExact: boolean;
 };
 
 /** The list a view starts from: a category, a tag, or all posts, with the tags it can be filtered by. */
@@ -179,13 +181,23 @@ export function selectList(manifest: Manifest, base: ListBase, filter: ListFilte
     (tag) => filter.tags.includes(tag.name) && offered.has(tag.name),
   );
   if (chosen.length === 0) {
-    return { sources: [base.ref], category: null, tags: [], from, to, bound: base.ref.count };
+    const bound = base.ref.count;
+    return {
+      sources: [base.ref],
+      category: null,
+      tags: [],
+      from,
+      to,
+      bound,
+      boundIsExact: !from && !to,
+    };
   }
   const bound = Math.min(
     base.ref.count,
     chosen.reduce((sum, tag) => sum + (offered.get(tag.name) ?? 0), 0),
   );
   const tagPosts = chosen.reduce((sum, tag) => sum + tag.count, 0);
+  const boundIsExact = !from && !to && chosen.every((tag) => tag.shared === 0);
   if (base.category !== null && base.ref.count < tagPosts) {
     return {
       sources: [base.ref],
@@ -194,12 +206,14 @@ export function selectList(manifest: Manifest, base: ListBase, filter: ListFilte
       from,
       to,
       bound,
+      boundIsExact,
     };
   }
   // A tag all of whose posts are in this list needs no category check.
   const outside = chosen.some((tag) => tag.count !== offered.get(tag.name));
   const category = base.category !== null && outside ? base.category : null;
-  return { sources: chosen.map((tag) => tag.list), category, tags: [], from, to, bound };
+  const sources = chosen.map((tag) => tag.list);
+  return { sources, category, tags: [], from, to, bound, boundIsExact };
 }
 
 /** One UI page of a list, newest first. `total` is exact when `exact`, else an upper bound. */
@@ -329,6 +343,7 @@ async function readMergedPage(
   const more = heads.some((head) => !head.done);
   if (!more) return { posts, total: matched, exact: true };
   await Promise.all(cursors.map((cursor) => cursor.return(undefined)));
+  if (selection.boundIsExact) return { posts, total: selection.bound, exact: true };
   return { posts, total: Math.max(selection.bound, matched + 1), exact: false };
 }
 

@@ -139,6 +139,11 @@ export type Category = z.infer<typeof categorySchema>;
 export const tagSchema = z.object({
   name: z.string().min(1),
   count: z.number().int().nonnegative(),
+  /**
+   * How many of its posts carry another tag too. When none of the tags a filter chooses shares a
+   * post, their union's size is the sum of their counts, known without reading a list.
+   */
+  shared: z.number().int().nonnegative(),
   list: listRefSchema,
 });
 export type Tag = z.infer<typeof tagSchema>;

@@ -19,14 +19,14 @@ const CATEGORIES = ['alpha', 'beta', 'gamma'];
 const TAGS = ['快讯', '公告', '评论', '研报'];
 
 /** Post n: one every 40 minutes; categories and tags rotate; every 7th carries two tags. */
-function makePost(n: number): SourcePost {
+function makePost(n: number, twoTags = n % 7 === 0): SourcePost {
   const minutes = n * 40;
   const date = new Date(Date.UTC(2023, 0, 1) + minutes * 60_000 - 8 * 3_600_000);
   const local = new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 19);
   const day = local.slice(0, 10).replace(/-/g, '/');
   const category = CATEGORIES[n % CATEGORIES.length] ?? 'alpha';
   const tags = [TAGS[n % TAGS.length] ?? '快讯'];
-  if (n % 7 === 0) tags.push(TAGS[(n + 1) % TAGS.length] ?? '公告');
+  if (twoTags) tags.push(TAGS[(n + 1) % TAGS.length] ?? '公告');
   const text = `第${n}条测试消息。`;
   return {
     file: `_posts/${local.slice(0, 10)}-p${n}.md`,
@@ -91,6 +91,27 @@ test('a two-tag filter merges the tags lazily: right posts, no repeats, few file
     expect(chunks).toBeLessThan(page === 1 ? 6 : 12);
     expect(chunks).toBeLessThan(tagChunks / 2);
   }
+});
+
+test('tags that share no post give an exact total on every page, from the manifest alone', async () => {
+  const single = createBundle({
+    config: testConfig,
+    posts: Array.from({ length: 600 }, (_, n) => makePost(n, false)),
+  });
+  const singleManifest = readMemoryManifest(single);
+  expect(singleManifest.tags.every((tag) => tag.shared === 0)).toBe(true);
+  const tags = ['快讯', '公告'];
+  const base = { ref: singleManifest.all, category: null, tagCounts: singleManifest.tags };
+  const result = await readListPage(
+    createMemoryLoader(single).load,
+    selectList(singleManifest, base, { tags, from: '', to: '' }),
+    1,
+  );
+  const matching = single.posts.filter(hasTag(tags));
+  expect(result).toMatchObject({ exact: true, total: matching.length });
+  expect(result.posts.map((post) => post.url)).toEqual(
+    matching.slice(0, PAGE_SIZE).map((post) => post.url),
+  );
 });
 
 test('the last page of a merged filter knows the exact total', async () => {
