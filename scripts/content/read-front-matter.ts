@@ -8,7 +8,11 @@ import { isCalendarDate, parsePsychTimestamp } from './read-date';
 
 /** An unquoted YAML timestamp (`2021-12-08 14:03:00`): an instant, UTC unless an offset is written. */
 export class YamlTime {
-  constructor(readonly instant: number) {}
+  constructor(
+    readonly instant: number,
+    /** The text as written when its day does not exist (`2021-02-30 …`), which Psych rolls over. */
+    readonly rolledOverFrom: string | null = null,
+  ) {}
 }
 
 /** An unquoted YAML date (`2021-12-08`): a calendar day, placed in the site's timezone later. */
@@ -96,7 +100,10 @@ const psychTimestampTag: ScalarTag = {
       return text;
     }
     const instant = parsePsychTimestamp(text);
-    return instant === null ? text : new YamlTime(instant);
+    if (instant === null) return text;
+    const [year, month, day] = (/^(-?\d+)-(\d+)-(\d+)/.exec(text) ?? []).slice(1).map(Number);
+    const exists = year !== undefined && month !== undefined && day !== undefined && isCalendarDate(year, month, day);
+    return new YamlTime(instant, exists ? null : text);
   },
 };
 

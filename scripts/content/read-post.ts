@@ -105,7 +105,8 @@ type PostDate = { ok: true; instant: number; rolledOverFrom: string | null } | {
 
 function readPostDate(value: unknown, hasValue: boolean, nameDate: string, timeZone: string): PostDate {
   if (hasValue && value instanceof YamlTime) {
-    return { ok: true, instant: Math.floor(value.instant / 1000) * 1000, rolledOverFrom: null };
+    // Psych rolls a day past the month's end over (Feb 30 → Mar 2); Jekyll's URL uses that day.
+    return { ok: true, instant: Math.floor(value.instant / 1000) * 1000, rolledOverFrom: value.rolledOverFrom };
   }
   // Jekyll turns the value into text and parses that; a YAML date becomes local midnight.
   const text = hasValue ? formatRubyValue(value, (instant) => formatIsoInZone(instant, timeZone)) : nameDate;

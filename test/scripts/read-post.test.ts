@@ -105,6 +105,26 @@ test('an impossible file-name date rolls over like Ruby, with a warning', () => 
   ]);
 });
 
+test("an impossible unquoted front-matter date keeps Jekyll's rolled-over day, with a warning on its line", () => {
+  // Psych reads an unquoted timestamp itself and rolls Feb 30 over to Mar 2; this used to pass in silence.
+  for (const value of ['2021-02-30 10:00:00 +0800', '"2021-02-30 10:00:00 +0800"']) {
+    const file = '_posts/2021-02-28-rollover.md';
+    const { post, diagnostics } = readPost(file, writePost(`title: 滚动\ndate: ${value}`));
+    expect(post.url).toBe('/2021/03/02/rollover.html');
+    expect(post.date).toBe('2021-03-02T10:00:00+08:00');
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        file,
+        line: 3,
+        severity: 'warning',
+        message: expect.stringContaining(
+          '2021-02-30 10:00:00 +0800" does not exist; read as 2021-03-02',
+        ),
+      }),
+    ]);
+  }
+});
+
 test('an invalid front-matter date is an error on its line and the file is skipped', () => {
   for (const value of ['不是日期', '', ' +0800', '2021-13-01', '2021-12-08 25:00:00']) {
     const file = '_posts/2021-12-08-bad.md';
