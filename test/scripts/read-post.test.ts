@@ -125,6 +125,37 @@ test("an impossible unquoted front-matter date keeps Jekyll's rolled-over day, w
   }
 });
 
+test('an alias to no anchor or an alias bomb is invalid front matter on its line, not a crash', () => {
+  // Found by the fuzzer: the YAML parser throws for these instead of reporting them.
+  const file = '_posts/2021-12-08-alias.md';
+  const cases = [
+    { yaml: 'layout: post\ntitle: *nowhere', line: 3 },
+    {
+      yaml: `a: &a [x, x]\n${Array.from({ length: 12 }, (_, i) => `b${i}: &b${i} [*${i === 0 ? 'a' : `b${i - 1}`}, *${i === 0 ? 'a' : `b${i - 1}`}]`).join('\n')}\ntitle: *b11`,
+      line: 1,
+    },
+  ];
+  for (const { yaml, line } of cases) {
+    const result = read(file, writePost(yaml));
+    expect(result).toMatchObject({ kind: 'skipped', reason: 'invalid front matter' });
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ file, line, severity: 'error' }),
+    ]);
+  }
+});
+
+test('a list or mapping that holds itself through an anchor is read, not a stack overflow', () => {
+  // Found by the fuzzer (`categories: &a [*a]` recursed without end).
+  const { post } = readPost(
+    '_posts/2021-12-08-loop.md',
+    writePost('title: &t {self: *t}\ncategories: &a [x, *a]\ntags: &b [*b]'),
+  );
+  expect(post.title).toBe('{...}');
+  // As Ruby's `to_s` writes the list inside itself.
+  expect(post.categories).toEqual(['x', '["x", [...]]']);
+  expect(post.tags).toEqual(['[[...]]']);
+});
+
 test('an invalid front-matter date is an error on its line and the file is skipped', () => {
   for (const value of ['不是日期', '', ' +0800', '2021-13-01', '2021-12-08 25:00:00']) {
     const file = '_posts/2021-12-08-bad.md';
