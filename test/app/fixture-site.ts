@@ -151,12 +151,16 @@ export function createFixtureBundle(options: { search?: string | null } = {}): B
   });
 }
 
+export type FixtureAnswer = { status: number; contentType: string; body: string };
+
 export type FixtureServer = {
   /** Base URL (`http://127.0.0.1:port/`) the app's `data/…` paths resolve against. */
   base: string;
   bundle: Bundle;
   /** Paths (`data/articles/…`) answered with 500 until removed. */
   failing: Set<string>;
+  /** Paths answered with this instead of their file until removed: a broken or hostile host. */
+  answers: Map<string, FixtureAnswer>;
   close: () => Promise<void>;
 };
 
@@ -171,12 +175,18 @@ export async function startFixtureServer(
     await writeFile(file, text);
   }
   const failing = new Set<string>();
+  const answers = new Map<string, FixtureAnswer>();
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(
       new URL(request.url ?? '/', 'http://127.0.0.1').pathname,
     ).replace(/^\/+/, '');
     if (failing.has(path)) {
       response.writeHead(500).end('failing on purpose');
+      return;
+    }
+    const answer = answers.get(path);
+    if (answer) {
+      response.writeHead(answer.status, { 'content-type': answer.contentType }).end(answer.body);
       return;
     }
     const file = normalize(join(root, path));
@@ -196,6 +206,7 @@ export async function startFixtureServer(
     base: `http://127.0.0.1:${port}/`,
     bundle,
     failing,
+    answers,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await rm(root, { recursive: true, force: true });
