@@ -52,6 +52,12 @@ const zh = {
   errorBody: '网络可能中断了，或者这份数据已经更新。请重试。',
   /** Why a data file failed, one line per kind (see DataErrorKind). */
   errorUnreachable: '连不上服务器：网络可能中断了。',
+  storageNoticeLabel: '本机存储提示',
+  storageValuesNotKept:
+    '此浏览器现在不让本站保存数据（存储空间已满，或处于隐私模式）：刚才的设置和收藏只在本次访问中有效，之前保存的不受影响。',
+  storageCacheNotKept:
+    '此浏览器无法使用离线缓存（IndexedDB 不可用或已满）：读过的内容不会存到本机，断网后无法重新打开。',
+  storageNoticeDismiss: '知道了',
   errorMissing: '服务器上没有这份数据文件，档案可能刚刚更新。',
   errorServer: '服务器出错，没有给出这份数据。',
   errorNotJson: '这份数据文件不完整或已损坏。',
@@ -148,6 +154,12 @@ const en: Messages = {
   errorTitle: 'This content could not be loaded',
   errorBody: 'The connection may have dropped, or the archive was just updated. Please try again.',
   errorUnreachable: 'The server could not be reached: the connection may have dropped.',
+  storageNoticeLabel: 'Storage on this device',
+  storageValuesNotKept:
+    'This browser is not letting the site store anything right now (storage is full, or this is a private window): the settings and saves you just made last for this visit only; what was saved before is untouched.',
+  storageCacheNotKept:
+    'The offline cache is not available in this browser (IndexedDB is missing or full): what you read is not kept on this device and will not open again offline.',
+  storageNoticeDismiss: 'Got it',
   errorMissing: 'This data file is not on the server; the archive may have just been updated.',
   errorServer: 'The server failed to send this data file.',
   errorNotJson: 'This data file is cut short or damaged.',
