@@ -53,6 +53,8 @@ const zh = {
   /** Why a data file failed, one line per kind (see DataErrorKind). */
   errorUnreachable: '连不上服务器：网络可能中断了。',
   storageNoticeLabel: '本机存储提示',
+  /** Written by the prebuild at the end of a post body it had to cut. */
+  bodyCut: (megabytes: string) => `原文长达 ${megabytes} MB，这里只保留了开头部分。`,
   storageValuesNotKept:
     '此浏览器现在不让本站保存数据（存储空间已满，或处于隐私模式）：刚才的设置和收藏只在本次访问中有效，之前保存的不受影响。',
   storageCacheNotKept:
@@ -155,6 +157,7 @@ const en: Messages = {
   errorBody: 'The connection may have dropped, or the archive was just updated. Please try again.',
   errorUnreachable: 'The server could not be reached: the connection may have dropped.',
   storageNoticeLabel: 'Storage on this device',
+  bodyCut: (megabytes) => `The original is ${megabytes} MB long; only its beginning is kept here.`,
   storageValuesNotKept:
     'This browser is not letting the site store anything right now (storage is full, or this is a private window): the settings and saves you just made last for this visit only; what was saved before is untouched.',
   storageCacheNotKept:

@@ -161,6 +161,8 @@ export type FixtureServer = {
   failing: Set<string>;
   /** Paths answered with this instead of their file until removed: a broken or hostile host. */
   answers: Map<string, FixtureAnswer>;
+  /** Every path requested, in order, as a server log would show them; tests may clear it. */
+  requests: string[];
   close: () => Promise<void>;
 };
 
@@ -176,10 +178,12 @@ export async function startFixtureServer(
   }
   const failing = new Set<string>();
   const answers = new Map<string, FixtureAnswer>();
+  const requests: string[] = [];
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(
       new URL(request.url ?? '/', 'http://127.0.0.1').pathname,
     ).replace(/^\/+/, '');
+    requests.push(path);
     if (failing.has(path)) {
       response.writeHead(500).end('failing on purpose');
       return;
@@ -207,6 +211,7 @@ export async function startFixtureServer(
     bundle,
     failing,
     answers,
+    requests,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await rm(root, { recursive: true, force: true });

@@ -367,6 +367,8 @@ test('a 10 MB body warns and is cut, without blowing up', () => {
   ]);
   expect(post.text.length).toBeLessThanOrEqual(MAX_BODY_CHARS);
   expect(post.chars).toBeGreaterThan(100_000);
+  // The reader sees the cut too, at the end of the body, in the site's language.
+  expect(post.html.endsWith('<p><em>原文长达 10.0 MB，这里只保留了开头部分。</em></p>')).toBe(true);
 });
 
 test('unknown front-matter keys give no diagnostic', () => {
