@@ -46,6 +46,18 @@ function getFileText(dataPath: string): string {
   return server.bundle.files.get(dataPath.replace(/^data\//, '')) ?? '';
 }
 
+const SAVED_LISTS_KEY = 'broadsheet:saved-lists';
+const savedLists = JSON.stringify([
+  {
+    list: 'c:keji',
+    title: '科技',
+    path: '/category/keji',
+    posts: 13,
+    files: [{ kind: 'listIndex', hash: '0123456789abcdef' }],
+    index: '0123456789abcdef',
+  },
+]);
+
 const json = (status: number, body: string) => ({
   status,
   contentType: 'application/json',
@@ -109,11 +121,14 @@ for (const { condition, path, answer, message } of cases) {
   test(
     `${condition}: says so, never renders garbage, and retry recovers`,
     async () => {
+      localStorage.setItem(SAVED_LISTS_KEY, savedLists);
       server.answers.set(path(), answer());
       renderApp(ARTICLE_URL);
       const alert = await screen.findByRole('alert', {}, FIND);
       expect(within(alert).getByText(message)).toBeTruthy();
       expect(screen.queryByText('被篡改的文章')).toBeNull();
+      // Broken data never costs the reader what they saved.
+      expect(localStorage.getItem(SAVED_LISTS_KEY)).toBe(savedLists);
       server.answers.clear();
       await userEvent.click(within(alert).getByRole('button', { name: t.retry }));
       expect(
