@@ -3,12 +3,16 @@
  * `---` (or `...`) line, parsed as YAML 1.1 with Psych's rules for the scalars that decide
  * a post's fate (timestamps, dates, booleans).
  */
-import { parseDocument, type ScalarTag, type Tags } from 'yaml';
+import { parseDocument, visit, type Document, type ScalarTag, type Tags } from 'yaml';
 import { isCalendarDate, parsePsychTimestamp } from './read-date';
 
 /** An unquoted YAML timestamp (`2021-12-08 14:03:00`): an instant, UTC unless an offset is written. */
 export class YamlTime {
-  constructor(readonly instant: number) {}
+  constructor(
+    readonly instant: number,
+    /** The text as written when its day does not exist (`2021-02-30 …`), which Psych rolls over. */
+    readonly rolledOverFrom: string | null = null,
+  ) {}
 }
 
 /** An unquoted YAML date (`2021-12-08`): a calendar day, placed in the site's timezone later. */
@@ -96,7 +100,10 @@ const psychTimestampTag: ScalarTag = {
       return text;
     }
     const instant = parsePsychTimestamp(text);
-    return instant === null ? text : new YamlTime(instant);
+    if (instant === null) return text;
+    const [year, month, day] = (/^(-?\d+)-(\d+)-(\d+)/.exec(text) ?? []).slice(1).map(Number);
+    const exists = year !== undefined && month !== undefined && day !== undefined && isCalendarDate(year, month, day);
+    return new YamlTime(instant, exists ? null : text);
   },
 };
 
@@ -156,12 +163,34 @@ export function parseFrontMatterFully(
     const message = (error.message.split('\n', 1)[0] ?? 'invalid YAML').replace(/ at line \d+, column \d+:?$/, '');
     return { ok: false, line, message: `invalid YAML in ${what}: ${message}` };
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 1000 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 });
+  } catch (thrown) {
+    // The parser throws rather than reports an alias to no anchor (`title: *x`) and an alias bomb.
+    const offset = findUnresolvedAlias(doc);
+    const line = offset === null ? firstLine : firstLine + countNewlines(yaml.slice(0, offset));
+    const message = thrown instanceof Error ? thrown.message : String(thrown);
+    return { ok: false, line, message: `invalid YAML in ${what}: ${message}` };
+  }
   if (data === null || data === undefined) return { ok: true, data: {} };
   if (!isRecord(data)) {
     return { ok: false, line: firstLine, message: `${what} is not a mapping of keys to values` };
   }
   return { ok: true, data };
+}
+
+/** Offset of the first alias whose anchor is nowhere, or null. */
+function findUnresolvedAlias(doc: Document): number | null {
+  let offset: number | null = null;
+  visit(doc, {
+    Alias(_, node) {
+      if (node.resolve(doc) !== undefined) return undefined;
+      offset = node.range?.[0] ?? null;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 const NO_FAST_PATH = Symbol('needs the full YAML parser');
@@ -223,16 +252,28 @@ function pad(value: number, width = 2): string {
  * A front-matter value as Ruby's `to_s` writes it, which is what Jekyll puts into titles,
  * categories and URLs: `nil` is empty, dates are `YYYY-MM-DD`, lists are inspected.
  */
-export function formatRubyValue(value: unknown, formatTime: (instant: number) => string): string {
+export function formatRubyValue(
+  value: unknown,
+  formatTime: (instant: number) => string,
+  ancestors: ReadonlySet<unknown> = new Set(),
+): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (value instanceof YamlDate) return `${pad(value.year, 4)}-${pad(value.month)}-${pad(value.day)}`;
   if (value instanceof YamlTime) return formatTime(value.instant);
   if (Array.isArray(value)) {
-    return `[${value.map((item) => (typeof item === 'string' ? JSON.stringify(item) : formatRubyValue(item, formatTime))).join(', ')}]`;
+    // An anchor can hold itself (`&a [*a]`); Ruby's inspect writes such a list as `[...]`.
+    if (ancestors.has(value)) return '[...]';
+    const inner = new Set([...ancestors, value]);
+    return `[${value.map((item) => (typeof item === 'string' ? JSON.stringify(item) : formatRubyValue(item, formatTime, inner))).join(', ')}]`;
   }
-  return JSON.stringify(value) ?? '';
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch {
+    // A mapping that holds itself (`&a {b: *a}`), which JSON cannot write.
+    return '{...}';
+  }
 }
 
 /** The file line of a top-level key in front matter, or the first line when it is not found. */

@@ -5,6 +5,7 @@
  * we report and go on. See docs/decisions/003-jekyll-rules.md.
  */
 import { isUtf8 } from 'node:buffer';
+import { messageCatalogs } from '../../src/shared/messages';
 import type { Diagnostic } from '../../src/shared/schema';
 import type { FileResult, SiteConfig, SourcePost } from './types';
 import { formatIsoInZone, getDatePlaceholders, parseRubyTime } from './read-date';
@@ -106,7 +107,8 @@ type PostDate = { ok: true; instant: number; rolledOverFrom: string | null } | {
 
 function readPostDate(value: unknown, hasValue: boolean, nameDate: string, timeZone: string): PostDate {
   if (hasValue && value instanceof YamlTime) {
-    return { ok: true, instant: Math.floor(value.instant / 1000) * 1000, rolledOverFrom: null };
+    // Psych rolls a day past the month's end over (Feb 30 → Mar 2); Jekyll's URL uses that day.
+    return { ok: true, instant: Math.floor(value.instant / 1000) * 1000, rolledOverFrom: value.rolledOverFrom };
   }
   // Jekyll turns the value into text and parses that; a YAML date becomes local midnight.
   const text = hasValue ? formatRubyValue(value, (instant) => formatIsoInZone(instant, timeZone)) : nameDate;
@@ -265,11 +267,15 @@ export function readPostFile(file: string, bytes: Buffer, config: SiteConfig, no
   }
 
   let body = split.body;
+  let cutNote = '';
   if (body.length > MAX_BODY_CHARS) {
     const megabytes = (Buffer.byteLength(body) / 1_048_576).toFixed(1);
     const cut = body.lastIndexOf('\n', MAX_BODY_CHARS);
     body = body.slice(0, cut > MAX_BODY_CHARS / 2 ? cut : MAX_BODY_CHARS);
     report(split.bodyLine, 'warning', `the body is ${megabytes} MB; only its first ${MAX_BODY_CHARS} characters are kept`);
+    // The reader is told too, at the end of what is kept, rather than left to think the post ends there.
+    const t = messageCatalogs[config.lang.toLowerCase().startsWith('en') ? 'en' : 'zh-CN'];
+    cutNote = `\n<p><em>${t.bodyCut(megabytes)}</em></p>`;
   }
   if (name.kind === 'other') {
     report(0, 'warning', `a "${name.ext}" file is not Markdown; like Jekyll, its body is published as it is`);
@@ -283,7 +289,7 @@ export function readPostFile(file: string, bytes: Buffer, config: SiteConfig, no
     date: isoDate,
     categories: categories.filter((category) => category !== ''),
     tags: tags.filter((tag) => tag !== ''),
-    html: rendered.html,
+    html: rendered.html + cutNote,
     text: rendered.text,
     excerpt: rendered.excerpt,
     chars: rendered.chars,

@@ -12,6 +12,7 @@ import { useMessages } from '../lib/i18n';
 import { useManifest } from '../lib/manifest-query';
 import { SearchForm } from '../components/search-form';
 import { LoadingView } from '../components/ui/loading-view';
+import { StorageNotice } from '../components/ui/storage-notice';
 import { SettingsMenu } from '../features/settings/components/settings-menu';
 import { ThemeToggle } from '../features/settings/components/theme-toggle';
 import { NewPostsNotice } from '../features/offline/components/new-posts-notice';
@@ -100,6 +101,7 @@ export function Layout() {
       <NavigationProgress />
       <SiteHeader />
       <UpdatePrompt />
+      <StorageNotice />
       <main
         ref={mainRef}
         id="main"

@@ -18,5 +18,5 @@ export function RouteError() {
 
   // Offline and not saved: say so and offer what can be read, rather than a generic failure.
   if (isOfflineError(error)) return <OfflineView onRetry={retry} />;
-  return <ErrorView onRetry={retry} detail={error instanceof Error ? error.message : undefined} />;
+  return <ErrorView onRetry={retry} error={error} />;
 }

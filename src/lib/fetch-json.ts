@@ -1,17 +1,36 @@
 import type { z } from 'zod';
+import { BUNDLE_SCHEMA_VERSION } from '../shared/schema';
 import { getDataUrl } from './data-base';
+
+/**
+ * Why a data file failed, so the reader is told what happened rather than "something broke":
+ * no answer, no such file, a server error, bytes that are not JSON (cut short or damaged), a
+ * host's HTML page where data belongs, a file of another bundle layout, or JSON of the wrong shape.
+ */
+export type DataErrorKind =
+  'unreachable' | 'missing' | 'server' | 'not-json' | 'web-page' | 'other-build' | 'schema';
 
 /** A data file that could not be loaded or did not match the bundle schema. */
 export class DataError extends Error {
   readonly status: number | null;
   readonly path: string;
+  readonly kind: DataErrorKind;
 
-  constructor(message: string, path: string, status: number | null) {
+  constructor(message: string, path: string, status: number | null, kind?: DataErrorKind) {
     super(message);
     this.name = 'DataError';
     this.path = path;
     this.status = status;
+    this.kind =
+      kind ??
+      (status === null ? 'unreachable' : status === 404 || status === 410 ? 'missing' : 'server');
   }
+}
+
+/** A file that names a bundle layout other than this app's: written by another build of Broadsheet. */
+function isOtherLayout(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || !('schema' in body)) return false;
+  return body.schema !== BUNDLE_SCHEMA_VERSION;
 }
 
 /**
@@ -32,14 +51,31 @@ export async function fetchJson<T>(
   }
   if (!response.ok)
     throw new DataError(`${path} answered ${response.status}`, path, response.status);
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new DataError(`Could not read ${path}`, path, null);
+  }
   let body: unknown;
   try {
-    body = await response.json();
+    body = JSON.parse(text);
   } catch {
-    throw new DataError(`${path} is not JSON`, path, response.status);
+    // Static hosts answer a missing file with their HTML error page or the app shell, often as 200.
+    const isPage = /^\s*</.test(text);
+    const kind = isPage ? 'web-page' : 'not-json';
+    throw new DataError(
+      `${path} is ${isPage ? 'a web page' : 'not JSON'}`,
+      path,
+      response.status,
+      kind,
+    );
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success)
-    throw new DataError(`${path} does not match the bundle schema`, path, response.status);
+  if (!parsed.success) {
+    const kind = isOtherLayout(body) ? 'other-build' : 'schema';
+    throw new DataError(`${path} does not match the bundle schema`, path, response.status, kind);
+  }
   return parsed.data;
 }

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { z } from 'zod';
+import { reportStorageProblem } from './storage-health';
 
 export type StoredValue<T> = {
   read: () => T;
@@ -22,8 +23,15 @@ export function createStoredValue<T>(
   let current: T | undefined;
 
   const load = (): T => {
+    let raw: string | null | undefined;
     try {
-      const raw = globalThis.localStorage?.getItem(key);
+      raw = globalThis.localStorage?.getItem(key);
+    } catch {
+      // Storage switched off: reading throws SecurityError in some browsers.
+      reportStorageProblem('values');
+      return fallback;
+    }
+    try {
       if (!raw) return fallback;
       const parsed = schema.safeParse(JSON.parse(raw));
       return parsed.success ? parsed.data : fallback;
@@ -42,7 +50,9 @@ export function createStoredValue<T>(
     try {
       globalThis.localStorage?.setItem(key, JSON.stringify(value));
     } catch {
-      // A full quota or private mode: the value still holds for this visit.
+      // A full quota or private mode: the value still holds for this visit, the stored one is
+      // left as it was, and the reader is told once that it is not kept.
+      reportStorageProblem('values');
     }
     onChange?.(value);
     for (const listener of listeners) listener();

@@ -50,6 +50,22 @@ const zh = {
   loading: '加载中…',
   errorTitle: '内容加载失败',
   errorBody: '网络可能中断了，或者这份数据已经更新。请重试。',
+  /** Why a data file failed, one line per kind (see DataErrorKind). */
+  errorUnreachable: '连不上服务器：网络可能中断了。',
+  storageNoticeLabel: '本机存储提示',
+  /** Written by the prebuild at the end of a post body it had to cut. */
+  bodyCut: (megabytes: string) => `原文长达 ${megabytes} MB，这里只保留了开头部分。`,
+  storageValuesNotKept:
+    '此浏览器现在不让本站保存数据（存储空间已满，或处于隐私模式）：刚才的设置和收藏只在本次访问中有效，之前保存的不受影响。',
+  storageCacheNotKept:
+    '此浏览器无法使用离线缓存（IndexedDB 不可用或已满）：读过的内容不会存到本机，断网后无法重新打开。',
+  storageNoticeDismiss: '知道了',
+  errorMissing: '服务器上没有这份数据文件，档案可能刚刚更新。',
+  errorServer: '服务器出错，没有给出这份数据。',
+  errorNotJson: '这份数据文件不完整或已损坏。',
+  errorWebPage: '服务器返回的是一个网页，而不是数据。',
+  errorOtherBuild: '这份文件属于另一个版本的档案，与本页不匹配。',
+  errorSchema: '这份数据文件的内容不符合预期，可能已被改动。',
   retry: '重试',
   notFoundTitle: '找不到这个页面',
   notFoundBody: '这个地址没有对应的文章或栏目。可以搜索，或者从首页和栏目重新开始。',
@@ -139,6 +155,21 @@ const en: Messages = {
   loading: 'Loading…',
   errorTitle: 'This content could not be loaded',
   errorBody: 'The connection may have dropped, or the archive was just updated. Please try again.',
+  errorUnreachable: 'The server could not be reached: the connection may have dropped.',
+  storageNoticeLabel: 'Storage on this device',
+  bodyCut: (megabytes) => `The original is ${megabytes} MB long; only its beginning is kept here.`,
+  storageValuesNotKept:
+    'This browser is not letting the site store anything right now (storage is full, or this is a private window): the settings and saves you just made last for this visit only; what was saved before is untouched.',
+  storageCacheNotKept:
+    'The offline cache is not available in this browser (IndexedDB is missing or full): what you read is not kept on this device and will not open again offline.',
+  storageNoticeDismiss: 'Got it',
+  errorMissing: 'This data file is not on the server; the archive may have just been updated.',
+  errorServer: 'The server failed to send this data file.',
+  errorNotJson: 'This data file is cut short or damaged.',
+  errorWebPage: 'The server answered with a web page instead of data.',
+  errorOtherBuild:
+    'This file belongs to another build of the archive and does not match this page.',
+  errorSchema: 'This data file does not hold what was expected; it may have been altered.',
   retry: 'Retry',
   notFoundTitle: 'Page not found',
   notFoundBody:

@@ -158,12 +158,18 @@ export function createFixtureBundle(options: { search?: string | null } = {}): B
   });
 }
 
+export type FixtureAnswer = { status: number; contentType: string; body: string };
+
 export type FixtureServer = {
   /** Base URL (`http://127.0.0.1:port/`) the app's `data/…` paths resolve against. */
   base: string;
   bundle: Bundle;
   /** Paths (`data/articles/…`) answered with 500 until removed. */
   failing: Set<string>;
+  /** Paths answered with this instead of their file until removed: a broken or hostile host. */
+  answers: Map<string, FixtureAnswer>;
+  /** Every path requested, in order, as a server log would show them; tests may clear it. */
+  requests: string[];
   close: () => Promise<void>;
 };
 
@@ -178,12 +184,20 @@ export async function startFixtureServer(
     await writeFile(file, text);
   }
   const failing = new Set<string>();
+  const answers = new Map<string, FixtureAnswer>();
+  const requests: string[] = [];
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(
       new URL(request.url ?? '/', 'http://127.0.0.1').pathname,
     ).replace(/^\/+/, '');
+    requests.push(path);
     if (failing.has(path)) {
       response.writeHead(500).end('failing on purpose');
+      return;
+    }
+    const answer = answers.get(path);
+    if (answer) {
+      response.writeHead(answer.status, { 'content-type': answer.contentType }).end(answer.body);
       return;
     }
     const file = normalize(join(root, path));
@@ -203,6 +217,8 @@ export async function startFixtureServer(
     base: `http://127.0.0.1:${port}/`,
     bundle,
     failing,
+    answers,
+    requests,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await rm(root, { recursive: true, force: true });

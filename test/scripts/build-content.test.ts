@@ -21,7 +21,6 @@ import {
 
 afterAll(removeTempDirs);
 
-
 const siteFiles = {
   '_config.yml':
     'title: 测试站点\nlang: zh-CN\ntimezone: Asia/Shanghai\nurl: https://news.example.org\n',

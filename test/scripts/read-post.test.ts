@@ -107,6 +107,57 @@ test('an impossible file-name date rolls over like Ruby, with a warning', () => 
   ]);
 });
 
+test("an impossible unquoted front-matter date keeps Jekyll's rolled-over day, with a warning on its line", () => {
+  // Psych reads an unquoted timestamp itself and rolls Feb 30 over to Mar 2; this used to pass in silence.
+  for (const value of ['2021-02-30 10:00:00 +0800', '"2021-02-30 10:00:00 +0800"']) {
+    const file = '_posts/2021-02-28-rollover.md';
+    const { post, diagnostics } = readPost(file, writePost(`title: 滚动\ndate: ${value}`));
+    expect(post.url).toBe('/2021/03/02/rollover.html');
+    expect(post.date).toBe('2021-03-02T10:00:00+08:00');
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        file,
+        line: 3,
+        severity: 'warning',
+        message: expect.stringContaining(
+          '2021-02-30 10:00:00 +0800" does not exist; read as 2021-03-02',
+        ),
+      }),
+    ]);
+  }
+});
+
+test('an alias to no anchor or an alias bomb is invalid front matter on its line, not a crash', () => {
+  // Found by the fuzzer: the YAML parser throws for these instead of reporting them.
+  const file = '_posts/2021-12-08-alias.md';
+  const cases = [
+    { yaml: 'layout: post\ntitle: *nowhere', line: 3 },
+    {
+      yaml: `a: &a [x, x]\n${Array.from({ length: 12 }, (_, i) => `b${i}: &b${i} [*${i === 0 ? 'a' : `b${i - 1}`}, *${i === 0 ? 'a' : `b${i - 1}`}]`).join('\n')}\ntitle: *b11`,
+      line: 1,
+    },
+  ];
+  for (const { yaml, line } of cases) {
+    const result = read(file, writePost(yaml));
+    expect(result).toMatchObject({ kind: 'skipped', reason: 'invalid front matter' });
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ file, line, severity: 'error' }),
+    ]);
+  }
+});
+
+test('a list or mapping that holds itself through an anchor is read, not a stack overflow', () => {
+  // Found by the fuzzer (`categories: &a [*a]` recursed without end).
+  const { post } = readPost(
+    '_posts/2021-12-08-loop.md',
+    writePost('title: &t {self: *t}\ncategories: &a [x, *a]\ntags: &b [*b]'),
+  );
+  expect(post.title).toBe('{...}');
+  // As Ruby's `to_s` writes the list inside itself.
+  expect(post.categories).toEqual(['x', '["x", [...]]']);
+  expect(post.tags).toEqual(['[[...]]']);
+});
+
 test('an invalid front-matter date is an error on its line and the file is skipped', () => {
   for (const value of ['不是日期', '', ' +0800', '2021-13-01', '2021-12-08 25:00:00']) {
     const file = '_posts/2021-12-08-bad.md';
@@ -318,6 +369,8 @@ test('a 10 MB body warns and is cut, without blowing up', () => {
   ]);
   expect(post.text.length).toBeLessThanOrEqual(MAX_BODY_CHARS);
   expect(post.chars).toBeGreaterThan(100_000);
+  // The reader sees the cut too, at the end of the body, in the site's language.
+  expect(post.html.endsWith('<p><em>原文长达 10.0 MB，这里只保留了开头部分。</em></p>')).toBe(true);
 });
 
 test('unknown front-matter keys give no diagnostic', () => {

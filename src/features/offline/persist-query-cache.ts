@@ -7,6 +7,7 @@ import {
 } from '@tanstack/react-query-persist-client';
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import { BUNDLE_SCHEMA_VERSION } from '../../shared/schema';
+import { reportStorageProblem } from '../../lib/storage-health';
 
 /** How long a persisted cache may be restored: long, because an archive read offline does not go stale. */
 const MAX_AGE = 30 * 24 * 60 * 60 * 1000;
@@ -27,7 +28,26 @@ const STORAGE_KEY = 'broadsheet-query-cache';
 
 /** Without IndexedDB (old browsers, some private modes, jsdom) nothing is persisted. */
 function openStore(): UseStore | null {
-  return typeof indexedDB === 'undefined' ? null : createStore('broadsheet', 'query-cache');
+  if (typeof indexedDB === 'undefined') {
+    reportStorageProblem('offline-cache');
+    return null;
+  }
+  try {
+    return createStore('broadsheet', 'query-cache');
+  } catch {
+    reportStorageProblem('offline-cache');
+    return null;
+  }
+}
+
+/** A refused open, a full quota or a broken database: reading goes on from memory, and says so. */
+async function guard<T>(action: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await action();
+  } catch {
+    reportStorageProblem('offline-cache');
+    return fallback;
+  }
 }
 
 function createPersister(store: UseStore | null) {
@@ -35,9 +55,9 @@ function createPersister(store: UseStore | null) {
     key: STORAGE_KEY,
     throttleTime: 1000,
     storage: store && {
-      getItem: async (key) => (await get<string>(key, store)) ?? null,
-      setItem: (key, value) => set(key, value, store),
-      removeItem: (key) => del(key, store),
+      getItem: (key) => guard(async () => (await get<string>(key, store)) ?? null, null),
+      setItem: (key, value) => guard(() => set(key, value, store), undefined),
+      removeItem: (key) => guard(() => del(key, store), undefined),
     },
   });
 }
@@ -53,7 +73,7 @@ function saveWhenLeaving(queryClient: QueryClient, store: UseStore, buster: stri
       timestamp: Date.now(),
       clientState: dehydrate(queryClient),
     };
-    void set(STORAGE_KEY, JSON.stringify(client), store).catch(() => {});
+    void guard(() => set(STORAGE_KEY, JSON.stringify(client), store), undefined);
   };
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') save();
