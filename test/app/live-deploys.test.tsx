@@ -1,0 +1,95 @@
+import { afterAll, beforeEach, expect, test } from 'vitest';
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { setDataBase } from '../../src/lib/data-base';
+import {
+  ENCODED_URL,
+  createFixtureBundle,
+  getCaijingTitle,
+  getLaterCaijingTitle,
+  startFixtureServer,
+  type FixtureServer,
+} from './fixture-site';
+import { renderApp } from './render-app';
+
+// A redeploy under an open tab: the tab holds build 1's manifest while the host serves build 2
+// only, whose lists gained five posts, so build 1's changed shards answer 404.
+const LATER_POSTS = 5;
+
+let server: FixtureServer | undefined;
+
+beforeEach(async () => {
+  await server?.close();
+  server = await startFixtureServer();
+  setDataBase(server.base);
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+const FIND = { timeout: 10_000 };
+const SLOW = 30_000;
+
+function getServer(): FixtureServer {
+  if (!server) throw new Error('the fixture server did not start');
+  return server;
+}
+
+function getListTitles(): string[] {
+  return within(screen.getByRole('main'))
+    .getAllByRole('article')
+    .map((article) => within(article).getByRole('heading').textContent ?? '');
+}
+
+test(
+  'a shard gone after a redeploy is read again through the new manifest, with the new posts announced',
+  async () => {
+    const { router } = renderApp('/category/caijing');
+    expect(await screen.findByRole('heading', { level: 1, name: '财经' }, FIND)).toBeTruthy();
+    await getServer().replace(createFixtureBundle({ laterPosts: LATER_POSTS }));
+
+    // Page 5 needs the list index, whose build-1 name is gone; build 2 shifts it by five posts.
+    await act(() => router.navigate('/category/caijing?page=5'));
+    await screen.findByRole('heading', { level: 2, name: getCaijingTitle(66) }, FIND);
+    const titles = getListTitles();
+    expect(titles[0]).toBe(getCaijingTitle(66));
+    expect(titles.at(-1)).toBe(getCaijingTitle(17));
+    expect(screen.queryByRole('button', { name: '重试' })).toBeNull();
+    // The lists moved to build 2 without the reader asking, so they are told what came.
+    const notice = screen.getByRole('button', { name: `${LATER_POSTS} 条新消息` });
+    await userEvent.click(notice);
+    expect(screen.queryByRole('button', { name: /条新消息/ })).toBeNull();
+
+    // An article the tab never opened, and one that only build 2 has.
+    await act(() => router.navigate(ENCODED_URL));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: '评论：虚构市场的长期逻辑' }, FIND),
+    ).toBeTruthy();
+    await act(() => router.navigate('/caijing/2022/03/01/later3.html'));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: getLaterCaijingTitle(3) }, FIND),
+    ).toBeTruthy();
+  },
+  SLOW,
+);
+
+test(
+  'retry after such a failure starts from a fresh manifest',
+  async () => {
+    const { router } = renderApp('/category/caijing');
+    expect(await screen.findByRole('heading', { level: 1, name: '财经' }, FIND)).toBeTruthy();
+    const host = getServer();
+    await host.replace(createFixtureBundle({ laterPosts: LATER_POSTS }));
+    // The new manifest cannot be had at first, so the gone shard ends in the error view.
+    host.failing.add('data/manifest.json');
+    await act(() => router.navigate('/category/caijing?page=5'));
+    const retry = await screen.findByRole('button', { name: '重试' }, FIND);
+
+    host.failing.delete('data/manifest.json');
+    await userEvent.click(retry);
+    await screen.findByRole('heading', { level: 2, name: getCaijingTitle(66) }, FIND);
+    expect(screen.queryByRole('button', { name: '重试' })).toBeNull();
+  },
+  SLOW,
+);
