@@ -43,10 +43,11 @@ export async function fetchJson<T>(
   path: string,
   schema: z.ZodType<T>,
   signal?: AbortSignal,
+  cache?: RequestCache,
 ): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(getDataUrl(path), { signal });
+    response = await fetch(getDataUrl(path), { signal, cache });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new DataError(`Could not reach ${path}`, path, null, 'unreachable');

@@ -4,8 +4,13 @@ import { dataPaths } from '../shared/paths';
 import { fetchJson, isGoneError } from './fetch-json';
 import { bundleKeys } from './query-keys';
 
+/**
+ * Always revalidated with the server (`no-cache`): hosts let caches keep it for minutes (GitHub
+ * Pages says `max-age=600`), and a tab recovering from a redeploy must see the new build, not
+ * the copy that names the shards just found gone. An unchanged manifest costs a 304.
+ */
 export function fetchManifest(signal?: AbortSignal): Promise<Manifest> {
-  return fetchJson(dataPaths.manifest(), manifestSchema, signal);
+  return fetchJson(dataPaths.manifest(), manifestSchema, signal, 'no-cache');
 }
 
 /**
