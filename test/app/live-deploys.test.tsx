@@ -2,6 +2,8 @@ import { afterAll, beforeEach, expect, test } from 'vitest';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setDataBase } from '../../src/lib/data-base';
+import { refreshManifest } from '../../src/lib/manifest-query';
+import { MAX_TIMER_DELAY, PERSIST_MAX_AGE, createQueryClient } from '../../src/lib/query-client';
 import {
   ENCODED_URL,
   createFixtureBundle,
@@ -93,3 +95,23 @@ test(
   },
   SLOW,
 );
+
+test('a category saved for offline stays saved, with its undo, when new posts change its index', async () => {
+  const { queryClient } = renderApp('/category/caijing');
+  await userEvent.click(await screen.findByRole('button', { name: '离线保存' }, FIND));
+  // Saving reads every chunk and article bucket of the category: slow in jsdom.
+  await screen.findByRole('button', { name: '取消离线保存' }, { timeout: 30_000 });
+
+  await getServer().replace(createFixtureBundle({ laterPosts: LATER_POSTS }));
+  await act(() => refreshManifest(queryClient));
+  await screen.findByRole('link', { name: getLaterCaijingTitle(LATER_POSTS) }, FIND);
+  await userEvent.click(screen.getByRole('button', { name: '取消离线保存' }));
+  await screen.findByRole('button', { name: '离线保存' }, FIND);
+}, 60_000);
+
+test('queries live in memory as long as the persisted cache may be restored', () => {
+  const gcTime = createQueryClient().getDefaultOptions().queries?.gcTime ?? 0;
+  expect(gcTime).toBeGreaterThanOrEqual(PERSIST_MAX_AGE);
+  // A longer timer would overflow and collect every unused query at once.
+  expect(gcTime).toBeLessThanOrEqual(MAX_TIMER_DELAY);
+});
