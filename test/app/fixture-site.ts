@@ -192,9 +192,10 @@ export type FixtureServer = {
   failing: Set<string>;
   /**
    * Serve another build in place of this one, whole, as a deploy from a fresh machine does: the
-   * old build's shards are gone afterwards.
+   * old build's shards are gone afterwards, unless `keepOld` (as the prebuild keeps them when
+   * it writes into the previous build's folder).
    */
-  replace: (bundle: Bundle) => Promise<void>;
+  replace: (bundle: Bundle, options?: { keepOld?: boolean }) => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -230,8 +231,8 @@ export async function startFixtureServer(
     base: `http://127.0.0.1:${port}/`,
     bundle,
     failing,
-    replace: async (next) => {
-      await rm(join(root, 'data'), { recursive: true, force: true });
+    replace: async (next, { keepOld = false } = {}) => {
+      if (!keepOld) await rm(join(root, 'data'), { recursive: true, force: true });
       await writeBundle(root, next);
     },
     close: async () => {

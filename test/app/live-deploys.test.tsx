@@ -119,6 +119,24 @@ test(
   SLOW,
 );
 
+test(
+  'a post newer than the tab\'s build is found, not "not found", when its index page was cached',
+  async () => {
+    const { router } = renderApp(ENCODED_URL);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: '评论：虚构市场的长期逻辑' }, FIND),
+    ).toBeTruthy();
+    // The tab holds build 1's article index page, which knows nothing of the new posts, and
+    // build 1's files were kept, so nothing is gone: its bucket just lacks the post.
+    await getServer().replace(createFixtureBundle({ laterPosts: LATER_POSTS }), { keepOld: true });
+    await act(() => router.navigate('/caijing/2022/03/01/later2.html'));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: getLaterCaijingTitle(2) }, FIND),
+    ).toBeTruthy();
+  },
+  SLOW,
+);
+
 test('a category saved for offline stays saved, with its undo, when new posts change its index', async () => {
   const { queryClient } = renderApp('/category/caijing');
   await userEvent.click(await screen.findByRole('button', { name: '离线保存' }, FIND));
