@@ -26,7 +26,7 @@ import { createProgress, formatBytes, formatDiagnostics } from './content/progre
 import type { OutputStream, Progress } from './content/progress';
 import { createBundle } from './content/write-bundle';
 import type { SkippedFile } from './content/write-bundle';
-import { createOutputWriter } from './content/write-output';
+import { KEEP_BUILDS, createOutputWriter } from './content/write-output';
 import type { OutputStats } from './content/write-output';
 import { SEARCH_FOLDER, createSearchFiles } from './content/write-search';
 import type { FileResult, SiteConfig, SourcePost } from './content/types';
@@ -35,8 +35,13 @@ import type { FileResult, SiteConfig, SourcePost } from './content/types';
 export type BuildOptions = {
   /** Jekyll site root holding `_posts/` (`--source`; default `$CONTENT_DIR`, else `content`). */
   source: string;
-  /** The deployed `data/` folder (`--out`; default `public/data`). It ends up holding exactly the bundle. */
+  /**
+   * The deployed `data/` folder (`--out`; default `public/data`). It ends up holding exactly the
+   * bundle, plus the shards of the last `keepBuilds` builds written into it.
+   */
   out: string;
+  /** Earlier builds whose shards stay in `out` (`--keep-builds`; default `KEEP_BUILDS`, 0: none). */
+  keepBuilds?: number;
   /** Any error diagnostic fails the build with exit code 1 (`--strict`). */
   strict: boolean;
   /** Folder of the incremental cache (`--cache`; default under `node_modules/.cache`), or null (`--no-cache`). */
@@ -172,7 +177,7 @@ export async function buildContent(
     else skipped.push({ file: result.file, reason: result.reason });
   }
   progress.update(`writing ${posts.length} posts`);
-  const output = createOutputWriter(options.out);
+  const output = createOutputWriter(options.out, { keepBuilds: options.keepBuilds });
   const bundle = createBundle({
     config,
     posts,
@@ -221,6 +226,7 @@ const USAGE = `usage: npm run content -- [--source DIR] [--out DIR] [--strict] [
   --no-cache     read every file again
   --no-search    skip the Pagefind search index
   --archive DIR  a folder whose files are posts too, like broadsheet.archive (repeatable)
+  --keep-builds N  keep the shards of the last N builds written into --out (default: ${KEEP_BUILDS}; 0: none)
   --quiet-if-unchanged  print nothing when the bundle did not change`;
 
 /** Parses the command line; throws UsageError on anything it does not know. */
@@ -236,6 +242,7 @@ export function parseBuildArgs(
       out: { type: 'string' },
       cache: { type: 'string' },
       archive: { type: 'string', multiple: true, default: [] },
+      'keep-builds': { type: 'string' },
       strict: { type: 'boolean', default: false },
       'no-cache': { type: 'boolean', default: false },
       'no-search': { type: 'boolean', default: false },
@@ -248,6 +255,10 @@ export function parseBuildArgs(
   if (values.archive.some((folder) => folder === ''))
     throw new UsageError('--archive needs a value');
   if (values.help) return 'help';
+  const keepBuilds =
+    values['keep-builds'] === undefined ? KEEP_BUILDS : Number(values['keep-builds']);
+  if (!Number.isInteger(keepBuilds) || keepBuilds < 0)
+    throw new UsageError('--keep-builds needs a whole number, 0 or more');
   if (values['no-cache'] && values.cache !== undefined)
     throw new UsageError('--cache and --no-cache exclude each other');
   return {
@@ -256,6 +267,7 @@ export function parseBuildArgs(
     strict: values.strict,
     cache: values['no-cache'] ? null : (values.cache ?? DEFAULT_CACHE_DIR),
     search: !values['no-search'],
+    keepBuilds,
     quietIfUnchanged: values['quiet-if-unchanged'],
     now,
     archive: values.archive,
@@ -301,7 +313,8 @@ export async function main(
     );
     report.log(
       `${options.out}: ${formatBytes(result.output.bytes)}; ${result.output.written} written,` +
-        ` ${result.output.unchanged} unchanged, ${result.output.removed} removed`,
+        ` ${result.output.unchanged} unchanged, ${result.output.removed} removed,` +
+        ` ${result.output.kept} kept from earlier builds`,
     );
     if (options.strict && result.errors > 0) {
       streams.stderr.write(`--strict: ${result.errors} errors, failing the build\n`);

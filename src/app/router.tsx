@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type LoaderFunction, type RouteObject } from 'react-router-dom';
 import { routePatterns } from '../shared/paths';
-import { manifestQueryOptions } from '../lib/manifest-query';
+import { manifestQueryOptions, runWithFreshManifest } from '../lib/manifest-query';
 import { HydrateFallback } from './hydrate-fallback';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
@@ -14,12 +14,19 @@ type RouteModule = { createLoader: (queryClient: QueryClient) => LoaderFunction 
  * chunk (`lazy`), so opening an article does not download list code and the other way round.
  */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
-  // Every route module has a loader factory and a component: one adapter maps them all.
+  // Every route module has a loader factory and a component: one adapter maps them all. It is
+  // also where a shard gone after a redeploy is caught: the loader runs once more against a
+  // fresh manifest (docs/decisions/010-live-deploys.md), so no route can forget to.
   const lazyRoute =
     <M extends RouteModule>(load: () => Promise<M>, getComponent: (route: M) => ComponentType) =>
     async () => {
       const route = await load();
-      return { loader: route.createLoader(queryClient), Component: getComponent(route) };
+      const loader = route.createLoader(queryClient);
+      return {
+        loader: (...args: Parameters<LoaderFunction>) =>
+          runWithFreshManifest(queryClient, async () => await loader(...args)),
+        Component: getComponent(route),
+      };
     };
   return [
     {
@@ -32,10 +39,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         </main>
       ),
       HydrateFallback,
-      loader: async () => {
-        await queryClient.ensureQueryData(manifestQueryOptions());
-        return null;
-      },
+      loader: () =>
+        runWithFreshManifest(queryClient, async () => {
+          await queryClient.ensureQueryData(manifestQueryOptions());
+          return null;
+        }),
       children: [
         {
           // A pathless route keeps the header and footer around the error view of any child.

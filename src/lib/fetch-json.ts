@@ -34,6 +34,16 @@ function isOtherLayout(body: unknown): boolean {
 }
 
 /**
+ * Whether a failed file is gone from the deployed build rather than out of reach: the host
+ * answered, but not with this file. That is what a redeploy under an open tab looks like (the
+ * old manifest names shards the new build no longer has), so a fresh manifest may help; a 5xx
+ * or no answer at all is a network or host failure, which a new manifest cannot fix.
+ */
+export function isGoneError(error: unknown): error is DataError {
+  return error instanceof DataError && error.kind !== 'unreachable' && error.kind !== 'server';
+}
+
+/**
  * Fetch one `data/…` file and parse it with its schema, so a file from another build or a host
  * that answers with an HTML error page fails loudly instead of rendering garbage.
  */
@@ -41,10 +51,11 @@ export async function fetchJson<T>(
   path: string,
   schema: z.ZodType<T>,
   signal?: AbortSignal,
+  cache?: RequestCache,
 ): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(getDataUrl(path), { signal });
+    response = await fetch(getDataUrl(path), { signal, cache });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new DataError(`Could not reach ${path}`, path, null);

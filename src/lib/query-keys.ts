@@ -17,6 +17,11 @@ export const bundleKeys = {
   manifest: [...bundle, 'manifest'] as const,
   /** A newer manifest fetched in the background, compared with the one on screen. */
   manifestLatest: [...bundle, 'manifest', 'latest'] as const,
+  /**
+   * How many posts the reader had been shown before the app moved to a newer build on its own
+   * (a shard of the old build was gone): the "N new posts" notice counts from here.
+   */
+  shownSince: [...bundle, 'shown-since'] as const,
   files,
   file: (kind: BundleFileKind, hash: string) => [...files, kind, hash] as const,
   listPages,

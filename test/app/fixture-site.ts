@@ -150,15 +150,47 @@ export function createFixturePosts(): SourcePost[] {
   return posts;
 }
 
-export function createFixtureBundle(options: { search?: string | null } = {}): Bundle {
+export function getLaterCaijingTitle(n: number): string {
+  return `财经晚讯第${n}号：虚构交易所收盘`;
+}
+
+/** `count` 财经 posts newer than every fixture post, as the next builds of the archive bring. */
+function createLaterPosts(count: number): SourcePost[] {
+  return Array.from({ length: count }, (_, i) => {
+    const n = i + 1;
+    const date = `2022-03-01T${pad(8 + n)}:00:00+08:00`;
+    return makePost({
+      url: `/caijing/2022/03/01/later${n}.html`,
+      title: getLaterCaijingTitle(n),
+      date,
+      categories: ['caijing'],
+      tags: ['财经', '宏观'],
+    });
+  });
+}
+
+export type FixtureBundleOptions = {
+  search?: string | null;
+  /** Newer posts on top of the fixture archive: the build after a few new posts. */
+  laterPosts?: number;
+};
+
+export function createFixtureBundle(options: FixtureBundleOptions = {}): Bundle {
   return createBundle({
     config: fixtureConfig,
-    posts: createFixturePosts(),
+    posts: [...createFixturePosts(), ...createLaterPosts(options.laterPosts ?? 0)],
     search: options.search ?? null,
   });
 }
 
 export type FixtureAnswer = { status: number; contentType: string; body: string };
+async function writeBundle(root: string, bundle: Bundle): Promise<void> {
+  for (const [path, text] of bundle.files) {
+    const file = join(root, 'data', path);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, text);
+  }
+}
 
 export type FixtureServer = {
   /** Base URL (`http://127.0.0.1:port/`) the app's `data/…` paths resolve against. */
@@ -170,6 +202,12 @@ export type FixtureServer = {
   answers: Map<string, FixtureAnswer>;
   /** Every path requested, in order, as a server log would show them; tests may clear it. */
   requests: string[];
+  /**
+   * Serve another build in place of this one, whole, as a deploy from a fresh machine does: the
+   * old build's shards are gone afterwards, unless `keepOld` (as the prebuild keeps them when
+   * it writes into the previous build's folder).
+   */
+  replace: (bundle: Bundle, options?: { keepOld?: boolean }) => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -178,11 +216,7 @@ export async function startFixtureServer(
   bundle: Bundle = createFixtureBundle(),
 ): Promise<FixtureServer> {
   const root = await mkdtemp(join(tmpdir(), 'broadsheet-app-'));
-  for (const [path, text] of bundle.files) {
-    const file = join(root, 'data', path);
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, text);
-  }
+  await writeBundle(root, bundle);
   const failing = new Set<string>();
   const answers = new Map<string, FixtureAnswer>();
   const requests: string[] = [];
@@ -219,6 +253,10 @@ export async function startFixtureServer(
     failing,
     answers,
     requests,
+    replace: async (next, { keepOld = false } = {}) => {
+      if (!keepOld) await rm(join(root, 'data'), { recursive: true, force: true });
+      await writeBundle(root, next);
+    },
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await rm(root, { recursive: true, force: true });

@@ -3,10 +3,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, expect, test } from 'vitest';
+import { z } from 'zod';
 import { buildReportSchema, listIndexSchema, manifestSchema } from '../../src/shared/schema';
 import { buildContent, main, parseBuildArgs } from '../../scripts/build-content';
 import type { SiteReader } from '../../scripts/build-content';
 import { readSiteConfig } from '../../scripts/content/read-config';
+import { PREVIOUS_BUILDS } from '../../scripts/content/write-output';
 import { readPostFile } from '../../scripts/content/read-post';
 import { listPostFiles } from '../../scripts/content/read-site';
 import {
@@ -294,4 +296,63 @@ test('a terminal gets a live progress line; a log gets plain lines and the same 
     expect(text).toMatch(/3 posts, 2 skipped, \d+ warnings, 0 errors in /);
     expect(text).toMatch(/\d+ written, \d+ unchanged, \d+ removed/);
   }
+});
+
+const ledgerSchema = z.object({
+  builds: z.array(z.object({ buildId: z.string(), files: z.array(z.string()) })),
+});
+
+/** A build's own files: what is on disk, less what its ledger keeps from earlier builds. */
+function getOwnFiles(tree: Map<string, Buffer>): Set<string> {
+  const ledger = tree.has(PREVIOUS_BUILDS)
+    ? ledgerSchema.parse(parseJson(tree.get(PREVIOUS_BUILDS)))
+    : { builds: [] };
+  const kept = new Set([...ledger.builds.flatMap((build) => build.files), PREVIOUS_BUILDS]);
+  return new Set([...tree.keys()].filter((name) => !kept.has(name)));
+}
+
+test('a rebuild into the same folder keeps the shards of the last builds, listed in a ledger', async () => {
+  const source = await writeSite(siteFiles);
+  const options = await createBuildOptions(source, { keepBuilds: 2 });
+  const builds: Map<string, Buffer>[] = [];
+  for (let day = 10; day <= 13; day++) {
+    if (builds.length > 0)
+      await addFiles(source, {
+        [`_posts/2022-03-${day}-later.md`]: createPostFile(
+          `第${day}日`,
+          `2022-03-${day} 09:00:00 +0800`,
+        ),
+      });
+    await buildContent(options);
+    builds.push(await readTree(options.out));
+  }
+  const [first, second, third, fourth] = builds;
+  if (!first || !second || !third || !fourth) throw new Error('four builds expected');
+  const buildIdOf = (tree: Map<string, Buffer>) =>
+    manifestSchema.parse(parseJson(tree.get('manifest.json'))).buildId;
+  const ledger = ledgerSchema.parse(parseJson(fourth.get(PREVIOUS_BUILDS)));
+  // Newest first: build 3's and build 2's files are kept; build 1's, three builds back, are gone.
+  expect(ledger.builds.map((build) => build.buildId)).toEqual([
+    buildIdOf(third),
+    buildIdOf(second),
+  ]);
+  for (const name of getOwnFiles(second)) {
+    // The report has one name and the current build's bytes; every shard of build 2 is there.
+    if (name !== 'build-report.json') expect(fourth.has(name), name).toBe(true);
+  }
+  const firstOnly = [...getOwnFiles(first)].filter((name) => !getOwnFiles(second).has(name));
+  expect(firstOnly.filter((name) => name.endsWith('.json')).length).toBeGreaterThan(1);
+  for (const name of firstOnly) expect(fourth.has(name), name).toBe(false);
+
+  // A fresh folder gets exactly the bundle: the kept files and the ledger are the only extras.
+  const fresh = await createBuildOptions(source);
+  await buildContent(fresh);
+  const freshTree = await readTree(fresh.out);
+  expect(freshTree.has(PREVIOUS_BUILDS)).toBe(false);
+  const own = getOwnFiles(fourth);
+  expect(new Map([...fourth].filter(([name]) => own.has(name)))).toEqual(freshTree);
+
+  // --keep-builds 0 drops them all, and the ledger with them.
+  await buildContent({ ...options, keepBuilds: 0 });
+  expect(await readTree(options.out)).toEqual(freshTree);
 });

@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { redirect, replace, useLoaderData, type LoaderFunctionArgs } from 'react-router-dom';
 import type { Manifest } from '../../shared/schema';
 import { paths, readCategorySegment } from '../../shared/paths';
-import { manifestQueryOptions, useManifest } from '../../lib/manifest-query';
+import { manifestQueryOptions, refreshManifest, useManifest } from '../../lib/manifest-query';
 import { useMessages } from '../../lib/i18n';
 import { NotFoundView } from '../../components/not-found-view';
 import { articleQueryOptions, useArticle } from '../../features/article/api/article-query';
@@ -26,9 +26,18 @@ function getOldCategoryIndex(path: string, manifest: Manifest): string | null {
  */
 export function createLoader(queryClient: QueryClient) {
   return async ({ params, request }: LoaderFunctionArgs): Promise<CatchAllData | Response> => {
-    const manifest = await queryClient.ensureQueryData(manifestQueryOptions());
+    let manifest = await queryClient.ensureQueryData(manifestQueryOptions());
     const path = `/${params['*'] ?? ''}`;
-    const found = await queryClient.ensureQueryData(articleQueryOptions(manifest, path));
+    let found = await queryClient.ensureQueryData(articleQueryOptions(manifest, path));
+    if (!found) {
+      // A post newer than the tab's build is "not found" in its (cached) index rather than gone:
+      // look once more in the current build before saying so (decision 010).
+      const fresh = await refreshManifest(queryClient).catch(() => null);
+      if (fresh && fresh.buildId !== manifest.buildId) {
+        manifest = fresh;
+        found = await queryClient.ensureQueryData(articleQueryOptions(manifest, path));
+      }
+    }
     if (found?.kind === 'article') return { kind: 'post', path };
     // The page URL of an archive folder's file: the permalink is the post's one address.
     if (found?.kind === 'redirect') {

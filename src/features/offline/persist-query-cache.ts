@@ -8,9 +8,7 @@ import {
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import { BUNDLE_SCHEMA_VERSION } from '../../shared/schema';
 import { reportStorageProblem } from '../../lib/storage-health';
-
-/** How long a persisted cache may be restored: long, because an archive read offline does not go stale. */
-const MAX_AGE = 30 * 24 * 60 * 60 * 1000;
+import { PERSIST_MAX_AGE } from '../../lib/query-client';
 
 /** A broken or slow IndexedDB must not hold the first paint longer than this. */
 const RESTORE_TIMEOUT = 3000;
@@ -88,7 +86,7 @@ function saveWhenLeaving(queryClient: QueryClient, store: UseStore, buster: stri
 export async function startQueryPersistence(queryClient: QueryClient): Promise<void> {
   const store = openStore();
   const persister = createPersister(store);
-  const options = { queryClient, persister, maxAge: MAX_AGE, buster: getCacheBuster() };
+  const options = { queryClient, persister, maxAge: PERSIST_MAX_AGE, buster: getCacheBuster() };
   const restored = persistQueryClientRestore(options).catch(() => {});
   // Saving starts only once the old cache is back: a save before that would overwrite it with
   // the little this page has loaded so far.

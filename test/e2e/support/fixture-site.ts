@@ -190,3 +190,31 @@ export function addNewestPost(dir: string): FixturePost {
   );
   return { file: '_posts/2024-06-01-breaking.md', title, url: '/fnnews/2024/06/01/breaking.html' };
 }
+
+/**
+ * `count` more 市场快讯 posts, numbered from `from`, each newer than the last and than every
+ * other post: the next builds of an archive that grows while a tab is open.
+ */
+export function addLaterPosts(dir: string, from: number, count: number): FixturePost[] {
+  const posts: FixturePost[] = [];
+  for (let n = from; n < from + count; n++) {
+    const day = String(1 + Math.floor(n / 200)).padStart(2, '0');
+    const minute = n % 200;
+    const time = `${String(8 + Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+    const name = `2024-07-${day}-later-${n}.md`;
+    const title = `市场快讯第${n}号：虚构板块午后走强`;
+    writePost(
+      dir,
+      name,
+      [
+        `title: "${title}"`,
+        `date: 2024-07-${day} ${time}:00 +0800`,
+        'categories: fnnews',
+        'tags: 财讯滚动新闻',
+      ].join('\n'),
+      `<p>${title}。为测试部署而写的虚构稿件。</p>`,
+    );
+    posts.push({ file: `_posts/${name}`, title, url: `/fnnews/2024/07/${day}/later-${n}.html` });
+  }
+  return posts;
+}

@@ -21,7 +21,10 @@ const savedListSchema = z.object({
   path: z.string().startsWith('/'),
   posts: z.number().int().nonnegative(),
   files: z.array(savedFileSchema),
-  /** Hash of the list index that was saved; a newer build has a newer one. */
+  /**
+   * Hash of the list index that was saved; a newer build has a newer one. A record only: a saved
+   * list is found by `list`, which new posts do not change.
+   */
   index: z.string(),
 });
 export type SavedList = z.infer<typeof savedListSchema>;

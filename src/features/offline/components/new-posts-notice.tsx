@@ -45,12 +45,22 @@ export function NewPostsNotice({ onShow }: NewPostsNoticeProps) {
     gcTime: 0,
     retry: false,
   }).data;
-  if (!shown || !latest || latest.buildId === shown.buildId) return null;
-  const count = latest.posts - shown.posts;
+  // Set when the app moved to a newer build on its own because a shard of the old one was gone:
+  // the lists already show the new posts, but the reader was never told, so count from there.
+  const shownSince = useQuery<number | null>({
+    queryKey: bundleKeys.shownSince,
+    enabled: false,
+  }).data;
+  if (!shown) return null;
+  // The poll may still hold the build the app has just left behind: only a bigger one is news.
+  const newest = latest && latest.posts > shown.posts ? latest : shown;
+  const count = newest.posts - (shownSince ?? shown.posts);
   if (count <= 0) return null;
 
   const show = () => {
-    client.setQueryData(bundleKeys.manifest, latest);
+    if (newest !== shown) client.setQueryData(bundleKeys.manifest, newest);
+    // Null, not removed: a removed query would leave this mounted notice its old count.
+    client.setQueryData<number | null>(bundleKeys.shownSince, null);
     // The reader asked for the new posts: take them to the top, where the lists now start.
     if (onShow) onShow();
     else window.scrollTo({ top: 0 });

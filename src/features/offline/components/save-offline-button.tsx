@@ -29,12 +29,13 @@ function formatBytes(bytes: number): string {
 export function SaveOfflineButton({ manifest, target }: SaveOfflineButtonProps) {
   const { t } = useMessages();
   const client = useQueryClient();
-  const saved = useSavedLists().find(
-    (entry) => entry.list === target.list && entry.index === target.ref.index,
-  );
+  // Keyed by the list's identity, not by its index hash: the index changes with every new post
+  // (every few minutes), and the saved state and its undo must outlive that. The files saved
+  // stay readable; posts added since are read online like any other.
+  const saved = useSavedLists().find((entry) => entry.list === target.list);
   const [progress, setProgress] = useState<SaveProgress | null>(null);
   const storage = useQuery({
-    queryKey: ['offline', 'storage-estimate', saved?.index ?? null],
+    queryKey: ['offline', 'storage-estimate', saved?.list ?? null],
     queryFn: estimateStorage,
     enabled: Boolean(saved),
     staleTime: 0,
