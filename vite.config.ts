@@ -185,7 +185,13 @@ export default defineConfig({
       },
     }),
   ],
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // Modules run in source order whatever chunk they land in, so src/lib/configure-zod.ts (imported
+    // first by main.tsx) runs before the shared chunk that defines the schemas (decision 011).
+    rolldownOptions: { output: { strictExecutionOrder: true } },
+  },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', port: Number(process.env.PORT ?? 4173) },
 });

@@ -47,10 +47,12 @@ function getPurifier(): { sanitize: (html: string) => string } {
   });
   purifier = {
     sanitize(html) {
-      const fragment: FeedFragment = instance.sanitize(html, {
+      // Null for a post that opens with `<frameset>` (it replaces the body), despite the types.
+      const fragment: FeedFragment | null = instance.sanitize(html, {
         ...purifyOptions,
         RETURN_DOM_FRAGMENT: true,
       });
+      if (!fragment) return '';
       for (const hidden of fragment.querySelectorAll(`[${HIDDEN_MARK}]`)) hidden.remove();
       for (const image of fragment.querySelectorAll('img')) {
         const src = image.getAttribute('src')?.trim() ?? '';

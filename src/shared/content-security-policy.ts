@@ -10,6 +10,11 @@ export const trustedTypesPolicies = {
   postHtml: 'broadsheet-post-html',
   /** Names the one service worker script (src/features/offline/service-worker.ts). */
   serviceWorker: 'broadsheet-service-worker',
+  /**
+   * Pagefind starts its worker with `new Worker(string)`; the default policy, consulted only for
+   * plain strings, lets exactly that URL through (src/features/search/api/search-query.ts).
+   */
+  pagefindWorker: 'default',
 } as const;
 
 const directives = [

@@ -347,3 +347,11 @@ test('images load lazily without a referrer and keep or reserve their size', () 
   expect(root.querySelector('.post-center')).not.toBeNull();
   expect(root.querySelector('p')?.className).toBe('post-media-source');
 });
+
+test('a post that opens with a frameset gives an empty body instead of throwing', () => {
+  const root = parse(
+    sanitizePostHtml('<frameset onload="alert(1)"></frameset><p>正文。</p>', context),
+  );
+  expect(root.querySelector('frameset')).toBeNull();
+  expect(root.innerHTML).not.toContain('onload');
+});

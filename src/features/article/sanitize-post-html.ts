@@ -271,11 +271,14 @@ function removeTrailingFooter(root: DocumentFragment, source: string | null | un
  */
 export function sanitizePostHtml(html: string, context: SanitizeContext): PostHtml {
   const trustedTypesPolicy = getPolicy();
-  const fragment = getPurifier().sanitize(html, {
+  // A post that opens with `<frameset>` replaces the parsed body, and DOMPurify returns null
+  // despite its types; an empty body beats an article view that fails to render.
+  const purified: DocumentFragment | null = getPurifier().sanitize(html, {
     ...purifyOptions,
     TRUSTED_TYPES_POLICY: trustedTypesPolicy,
     RETURN_DOM_FRAGMENT: true,
   });
+  const fragment = purified ?? document.createDocumentFragment();
 
   for (const hidden of fragment.querySelectorAll(`[${HIDDEN_MARK}]`)) hidden.remove();
 
