@@ -73,8 +73,11 @@ const stateSchema = z.object({
  * clobber, and what the post body still holds that the policy forbids.
  */
 const READ_STATE = `(() => {
+  // The prototypes' own methods: a vector may have clobbered the document's.
+  const byId = (id) => Document.prototype.getElementById.call(document, id);
+  const query = (selector) => Document.prototype.querySelector.call(document, selector);
   const flag = ${JSON.stringify(XSS_GLOBAL)} in window ? typeof window[${JSON.stringify(XSS_GLOBAL)}] : null;
-  const body = document.querySelector('article .post-body');
+  const body = query('article .post-body');
   // Clobbered: the name now stands for markup from the post.
   const isMarkup = (value) => body !== null && (value instanceof Element ? body.contains(value)
     : (value instanceof HTMLCollection || value instanceof NodeList) && [...value].some((node) => body.contains(node)));
@@ -84,7 +87,7 @@ const READ_STATE = `(() => {
     if (isMarkup(document[name])) clobbered.push('document.' + name);
   for (const name of ['workbox', 'trustedTypes', 'defaultPolicy', 'location', 'opener', 'f1', 'f2'])
     if (isMarkup(window[name])) clobbered.push('window.' + name);
-  const root = document.getElementById('root');
+  const root = byId('root');
   if (!root || root.closest('article')) clobbered.push('#root');
   const residue = [];
   if (!body) residue.push('no post body');
@@ -116,7 +119,13 @@ const READ_STATE = `(() => {
 })()`;
 
 async function readState() {
-  return stateSchema.parse(await page.evaluate(READ_STATE));
+  try {
+    return stateSchema.parse(await page.evaluate(READ_STATE));
+  } catch (error) {
+    // The page itself is no longer what the app made it: that is a vector's doing too.
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { flag: null, clobbered: [`the page state (${message})`], residue: [] };
+  }
 }
 
 type VectorReport = {
