@@ -5,30 +5,9 @@ import tailwindcss from '@tailwindcss/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { z } from 'zod';
 import { cacheNames } from './src/shared/cache-names';
+import { contentSecurityPolicy } from './src/shared/content-security-policy';
 import { normalizeBasePath } from './src/shared/paths';
 import { manifestSchema } from './src/shared/schema';
-
-/**
- * The policy the shell ships with. No inline script anywhere; `wasm-unsafe-eval` because
- * Pagefind searches with WebAssembly; images may come from anywhere because post images are
- * remote. See docs/decisions/007-content-security-policy.md.
- */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  // Inline styles only because Chrome checks the policy even while the sanitizer parses a post in an
-  // inert document, and real posts carry style attributes (which the sanitizer then drops).
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' https: http: data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-src 'none'",
-].join('; ');
 
 /**
  * Folder copied into the build. The e2e runner points it at a temporary copy holding a test
@@ -206,7 +185,13 @@ export default defineConfig({
       },
     }),
   ],
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // Modules run in source order whatever chunk they land in, so src/lib/configure-zod.ts (imported
+    // first by main.tsx) runs before the shared chunk that defines the schemas (decision 011).
+    rolldownOptions: { output: { strictExecutionOrder: true } },
+  },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', port: Number(process.env.PORT ?? 4173) },
 });

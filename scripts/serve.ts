@@ -11,6 +11,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { contentSecurityPolicyHeader } from '../src/shared/content-security-policy';
 import { normalizeBasePath } from '../src/shared/paths';
 import { isMainModule } from './cli';
 import { isDirectory } from './files';
@@ -166,6 +167,10 @@ async function handleRequest(
     'cache-control': resolved.status === 200 ? getCacheControl(relative) : REVALIDATE,
     etag,
     'x-content-type-options': 'nosniff',
+    // Pages carry the policy in a <meta> too; only a header can add frame-ancestors (decision 007).
+    ...(resolved.file.endsWith('.html')
+      ? { 'content-security-policy': contentSecurityPolicyHeader }
+      : {}),
   };
   if (resolved.status === 200 && request.headers['if-none-match'] === etag) {
     response.writeHead(304, headers).end();

@@ -1,3 +1,5 @@
+// First: zod must be jitless before any schema exists (see the module and build.strictExecutionOrder).
+import './lib/configure-zod';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';

@@ -4,6 +4,8 @@
  * bundles give byte-identical files.
  */
 import type { Article, PostSummary, Site } from '../../src/shared/schema';
+import { escapeHtml } from './render-head';
+import { sanitizeFeedHtml } from './sanitize-feed-html';
 
 /** jekyll-feed's default `feed.posts_limit`. */
 export const FEED_LIMIT = 10;
@@ -28,6 +30,14 @@ export function escapeXml(value: string): string {
 /** A CDATA section that a `]]>` inside the content cannot end early. */
 function wrapCdata(value: string): string {
   return `<![CDATA[${value.replace(INVALID_XML, '').replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
+}
+
+/**
+ * Text for an element with `type="html"`: a feed reader parses it as HTML once the XML is read,
+ * so plain text (titles, excerpts) is escaped as HTML first and then as XML.
+ */
+function escapeAsHtml(text: string): string {
+  return escapeXml(escapeHtml(text));
 }
 
 export type FeedEntry = { summary: PostSummary; article: Article | null };
@@ -56,7 +66,7 @@ export function renderFeed(options: FeedOptions): string {
     `<link href="${escapeXml(options.home)}" rel="alternate" type="text/html" hreflang="${escapeXml(site.lang)}" />`,
     `<updated>${updated}</updated>`,
     `<id>${escapeXml(options.self)}</id>`,
-    `<title type="html">${escapeXml(options.title)}</title>`,
+    `<title type="html">${escapeAsHtml(options.title)}</title>`,
     site.description ? `<subtitle>${escapeXml(site.description)}</subtitle>` : '',
     author,
   ];
@@ -66,17 +76,20 @@ export function renderFeed(options: FeedOptions): string {
     const id = options.toAddress(summary.url.replace(/\.html$/, ''));
     return [
       '<entry>',
-      `<title type="html">${escapeXml(summary.title)}</title>`,
+      `<title type="html">${escapeAsHtml(summary.title)}</title>`,
       `<link href="${escapeXml(link)}" rel="alternate" type="text/html" title="${escapeXml(summary.title)}" />`,
       `<published>${summary.date}</published>`,
       `<updated>${summary.date}</updated>`,
       `<id>${escapeXml(id)}</id>`,
-      `<content type="html" xml:base="${escapeXml(link)}">${wrapCdata(article?.html ?? '')}</content>`,
+      // Feed readers render this HTML: only the sanitized body, never the stored one.
+      `<content type="html" xml:base="${escapeXml(link)}">${wrapCdata(sanitizeFeedHtml(article?.html ?? ''))}</content>`,
       author,
       ...[...summary.categories, ...summary.tags].map(
         (term) => `<category term="${escapeXml(term)}" />`,
       ),
-      summary.excerpt ? `<summary type="html">${wrapCdata(summary.excerpt)}</summary>` : '',
+      summary.excerpt
+        ? `<summary type="html">${wrapCdata(escapeHtml(summary.excerpt))}</summary>`
+        : '',
       '</entry>',
     ].join('');
   });

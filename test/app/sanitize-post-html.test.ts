@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import {
   sanitizePostHtml,
+  type PostHtml,
   type SanitizeContext,
 } from '../../src/features/article/sanitize-post-html';
 
@@ -132,15 +133,15 @@ const FORBIDDEN_ELEMENTS = [
 const FORBIDDEN_ATTRIBUTES =
   /^(?:on.*|style|srcdoc|formaction|xlink:href|srcset|id|name|action|background)$/i;
 
-function parse(html: string): HTMLDivElement {
+function parse(html: PostHtml): HTMLDivElement {
   const container = document.createElement('div');
-  container.innerHTML = html;
+  container.innerHTML = String(html);
   return container;
 }
 
 /** Mount the HTML in a script-running page, fire every event a vector might hang on, report the flag. */
-async function runInPage(html: string): Promise<unknown> {
-  const page = openScriptPage(html);
+async function runInPage(html: PostHtml): Promise<unknown> {
+  const page = openScriptPage(String(html));
   const EventClass = Reflect.get(page.document.defaultView ?? {}, 'Event');
   for (const element of page.document.body.querySelectorAll('*')) {
     for (const type of ['click', 'error', 'load', 'focus', 'toggle', 'mouseover', 'begin']) {
@@ -233,6 +234,65 @@ test('links to the archive become in-app links; others open in a new tab safely'
   expect(byText('h')?.hasAttribute('data-app-href')).toBe(false);
 });
 
+/** Spellings of another host that a pattern might take for a path of this site. */
+const offSiteLinks = [
+  'http://news.example.org//evil.example/x',
+  'https://news.example.org/.//evil.example/',
+  '/.//evil.example/',
+  '//evil.example/',
+  '///evil.example/',
+  '/\\evil.example',
+  '\\\\evil.example/',
+  '/\t/evil.example/',
+  'https:evil.example',
+  'https:/\\evil.example/',
+  'http://news.example.org:8443/emnews/',
+  'http://news.example.org.evil.example/',
+  'http://evil.example#@news.example.org/',
+  'http://news.example.org@evil.example/',
+];
+
+for (const href of offSiteLinks) {
+  test(`an off-site spelling is never an in-app link: ${JSON.stringify(href)}`, () => {
+    const link = parse(
+      sanitizePostHtml(`<p><a href="${href}">x</a> 正文。</p>`, context),
+    ).querySelector('a');
+    const appPath = link?.getAttribute('data-app-href');
+    const resolved = new URL(link?.getAttribute('href') ?? '', window.location.href);
+    if (appPath != null) {
+      // Read as an old-site path: it must stay a path of this app, never a host.
+      expect(appPath).toMatch(/^\/(?![/\\])/);
+      expect(resolved.origin).toBe(window.location.origin);
+    } else {
+      expect(resolved.origin).not.toBe(window.location.origin);
+      expect(link?.getAttribute('target')).toBe('_blank');
+      expect(link?.getAttribute('rel')).toBe('noopener noreferrer');
+    }
+  });
+}
+
+test('percent-encoded slashes stay inside one path segment of the app', () => {
+  const root = parse(
+    sanitizePostHtml(
+      '<p><a href="/%2F%2Fevil.example/x">a</a> <a href="/%5C%5Cevil.example">b</a> 正文。</p>',
+      context,
+    ),
+  );
+  for (const link of root.querySelectorAll('a')) {
+    expect(link.getAttribute('data-app-href')).toMatch(/^\/%(?:2F|5C)/i);
+    expect(new URL(link.getAttribute('href') ?? '', window.location.href).origin).toBe(
+      window.location.origin,
+    );
+  }
+});
+
+test('an old-site address with doubled slashes becomes the app path it meant', () => {
+  const link = parse(
+    sanitizePostHtml('<p><a href="http://news.example.org//emnews/">x</a> 正文。</p>', context),
+  ).querySelector('a');
+  expect(link?.getAttribute('data-app-href')).toBe('/category/emnews');
+});
+
 test('hidden elements stay hidden', () => {
   const root = parse(
     sanitizePostHtml(
@@ -286,4 +346,12 @@ test('images load lazily without a referrer and keep or reserve their size', () 
   expect(root.querySelector('center')).toBeNull();
   expect(root.querySelector('.post-center')).not.toBeNull();
   expect(root.querySelector('p')?.className).toBe('post-media-source');
+});
+
+test('a post that opens with a frameset gives an empty body instead of throwing', () => {
+  const root = parse(
+    sanitizePostHtml('<frameset onload="alert(1)"></frameset><p>正文。</p>', context),
+  );
+  expect(root.querySelector('frameset')).toBeNull();
+  expect(root.innerHTML).not.toContain('onload');
 });

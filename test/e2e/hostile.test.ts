@@ -67,7 +67,7 @@ test(`none of the ${xssVectors.length} vectors in a post body runs or leaves a s
   const reports = session.problems.csp.splice(0);
   for (const report of reports) {
     expect(report).toMatch(
-      /^(Executing inline event handler|Executing inline script) violates .* The action has been blocked\.$/s,
+      /^(?:(?:Executing inline event handler|Executing inline script) violates .* The action has been blocked\.|securitypolicyviolation: script-src-(?:attr|elem) inline\b.*)$/s,
     );
   }
 });
@@ -100,7 +100,8 @@ test('the pre-rendered head escapes the title in every context', async () => {
 
 test('the Atom feed stays well-formed and carries the title as text', async () => {
   const xml = await (await fetch(getPageUrl(env.E2E_URL, '/feed.xml'))).text();
-  await page.goto(getPageUrl(env.E2E_URL, '/'));
+  // Parsed on a blank page: the app's pages enforce Trusted Types, which a plain string fails.
+  await page.goto('about:blank');
   const titles = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'application/xml');
     if (doc.querySelector('parsererror')) return null;

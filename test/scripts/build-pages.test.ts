@@ -154,11 +154,14 @@ test('the feed holds the newest posts as jekyll-feed writes them, well-formed', 
   expect(feed.indexOf('第三篇')).toBeLessThan(feed.indexOf('第二篇'));
   expect(feed).toContain('<id>https://news.example.org/kuaixun/2024/03/01/a</id>');
   expect(feed).toContain('<category term="宏观" />');
-  expect(feed).toContain(']]]]><![CDATA[>');
   expect(feed).not.toContain('\u0001');
-  // Titles are escaped text; bodies are HTML inside CDATA, as jekyll-feed writes them.
+  // Bodies are sanitized HTML inside CDATA, as jekyll-feed writes them; the serializer escapes a
+  // `]]>` in the text, so no CDATA section can end early.
+  expect(feed).not.toContain('<script');
+  expect(feed).toContain('<![CDATA[<p>正文  "引号" &amp; <b>粗</b> ]]&gt; </p>');
+  // A `type="html"` title is HTML once the XML is read, so the text is escaped twice.
   expect(feed).toContain(
-    '<title type="html">&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &quot;引号&quot;',
+    '<title type="html">&amp;lt;/title&amp;gt;&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt; &amp;quot;引号&amp;quot;',
   );
   const categoryFeed = await readFile(path.join(dist, 'feed/kuaixun.xml'), 'utf8');
   expect(categoryFeed.match(/<entry>/g)).toHaveLength(2);

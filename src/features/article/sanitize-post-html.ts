@@ -1,5 +1,12 @@
 import DOMPurify from 'dompurify';
 import { paths, readCategorySegment } from '../../shared/paths';
+import {
+  HIDDEN_MARK,
+  SAFE_DATA_IMAGE,
+  isHiddenByAuthor,
+  purifyOptions,
+} from '../../shared/post-html-policy';
+import { trustedTypesPolicies } from '../../shared/content-security-policy';
 
 /**
  * Post bodies are untrusted HTML scraped from elsewhere. This is the only way they reach the page:
@@ -21,119 +28,56 @@ export type SanitizeContext = {
   source?: string | null;
   /** Turns an app path into an href (prepends the router's basename). */
   toHref?: (path: string) => string;
+  /** The app's own origin; an in-app link must resolve to it. Default: the page's. */
+  appOrigin?: string;
 };
 
 /** Marks links that the body component routes with the router instead of a page load. */
 export const APP_LINK_ATTRIBUTE = 'data-app-href';
-const HIDDEN_MARK = 'data-bs-hidden';
 
-const ALLOWED_TAGS = [
-  'a',
-  'abbr',
-  'b',
-  'blockquote',
-  'br',
-  'caption',
-  'center',
-  'cite',
-  'code',
-  'col',
-  'colgroup',
-  'dd',
-  'del',
-  'details',
-  'dfn',
-  'div',
-  'dl',
-  'dt',
-  'em',
-  'figcaption',
-  'figure',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'hr',
-  'i',
-  'img',
-  'ins',
-  'kbd',
-  'li',
-  'mark',
-  'ol',
-  'p',
-  'pre',
-  'q',
-  's',
-  'samp',
-  'small',
-  'span',
-  'strong',
-  'sub',
-  'summary',
-  'sup',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'time',
-  'tr',
-  'u',
-  'ul',
-];
+/** The Trusted Types policy DOMPurify parses and signs with; CSP `trusted-types` names it (decision 011). */
+export const POST_HTML_POLICY = trustedTypesPolicies.postHtml;
 
-/** No `id`/`name` (DOM clobbering), no `style`, no `srcset`; `class` only to spot `em_media`, then dropped. */
-const ALLOWED_ATTR = [
-  'href',
-  'src',
-  'alt',
-  'title',
-  'width',
-  'height',
-  'class',
-  'colspan',
-  'rowspan',
-  'datetime',
-  'cite',
-  'lang',
-  'dir',
-  'start',
-  'reversed',
-  'open',
-  'scope',
-  'abbr',
-  HIDDEN_MARK,
-];
+/** Attributes the rewriting adds after the allowlist pass; the second pass keeps exactly these too. */
+const REWRITE_ATTR = [APP_LINK_ATTRIBUTE, 'target', 'rel', 'loading', 'decoding', 'referrerpolicy'];
 
-/** http(s), mailto and tel, or no scheme at all (relative links). Everything else loses its URL. */
-const ALLOWED_URI_REGEXP = /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
+/** A policy-created value of the browser's own Trusted Types, or the plain string where there are none. */
+export type PostHtml = TrustedHTML | string;
 
-const SAFE_DATA_IMAGE = /^data:image\/(?:png|jpeg|gif|webp)[;,]/i;
+type Purifier = ReturnType<typeof DOMPurify>;
 
-/** Inline styles that hide an element; the style attribute itself never survives. */
-const HIDING_STYLE =
-  /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important\s*)?(?:;|$)/i;
+let purifier: Purifier | null = null;
+let policy: TrustedTypePolicy | null | undefined;
 
-function isHiddenByAuthor(element: Element): boolean {
-  if (element.hasAttribute('hidden')) return true;
-  const style = element.getAttribute('style');
-  return style !== null && HIDING_STYLE.test(style.replace(/\/\*[\s\S]*?\*\//g, ''));
+/**
+ * DOMPurify hands raw post HTML to the parser of an inert document and signs its own serialized
+ * output; both need TrustedHTML under `require-trusted-types-for 'script'`. The policy lives only
+ * in this module, and nothing but DOMPurify calls it. No script or script URL is ever minted.
+ */
+function getPolicy(): TrustedTypePolicy | null {
+  if (policy !== undefined) return policy;
+  const factory = typeof window.trustedTypes === 'object' ? window.trustedTypes : null;
+  policy = factory
+    ? factory.createPolicy(POST_HTML_POLICY, {
+        createHTML: (html: string) => html,
+        createScript: () => {
+          throw new TypeError('Post HTML never carries scripts.');
+        },
+        createScriptURL: () => {
+          throw new TypeError('Post HTML never loads scripts.');
+        },
+      })
+    : null;
+  return policy ?? null;
 }
 
-let purifier: ReturnType<typeof DOMPurify> | null = null;
-
-function getPurifier(): ReturnType<typeof DOMPurify> {
+function getPurifier(): Purifier {
   if (purifier) return purifier;
   purifier = DOMPurify(window);
   // Hidden elements must stay hidden, but the style attribute that hides them is dropped, so mark
   // them before attributes are filtered and remove them afterwards.
   purifier.addHook('beforeSanitizeAttributes', (node) => {
-    if (node.nodeType === 1 && isHiddenByAuthor(node as Element))
-      (node as Element).setAttribute(HIDDEN_MARK, '');
+    if (node instanceof Element && isHiddenByAuthor(node)) node.setAttribute(HIDDEN_MARK, '');
   });
   return purifier;
 }
@@ -181,6 +125,28 @@ function getAppPath(pathname: string, hash: string, categories: ReadonlySet<stri
   return `${pathname}${hash}`;
 }
 
+/** An address of the old site, by its origin: one of its hosts, on the scheme's default port. */
+function isArchiveAddress(url: URL, base: SiteBase): boolean {
+  return (
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    url.port === '' &&
+    base.hosts.has(url.hostname.toLowerCase())
+  );
+}
+
+/**
+ * True when an href, resolved as the browser will resolve it, stays on the app's origin. The path
+ * is checked too: `//host` and `/\host` are other hosts to a browser and to the router.
+ */
+function isAppHref(href: string, appOrigin: string): boolean {
+  if (!href.startsWith('/') || /^\/[/\\]/.test(href)) return false;
+  try {
+    return new URL(href, appOrigin).origin === appOrigin;
+  } catch {
+    return false;
+  }
+}
+
 function rewriteLink(
   link: HTMLAnchorElement,
   base: SiteBase,
@@ -192,22 +158,35 @@ function rewriteLink(
   if (href === null) return;
   let url: URL;
   try {
+    // The URL parser, not a pattern, decides where a link goes: it treats `\` as `/`, drops `.`
+    // segments and tabs, and finds the host exactly as the browser will.
     url = new URL(href, postBase);
   } catch {
     link.removeAttribute('href');
     return;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return;
-  if (base.hosts.has(url.hostname.toLowerCase())) {
-    let pathname = url.pathname;
+  if (isArchiveAddress(url, base)) {
+    // `http://archive//evil.example/x` and `/.//evil.example/` keep an empty first segment, which
+    // would read as a host once the address becomes a bare path; one slash is what the old site meant.
+    let pathname = url.pathname.replace(/\/{2,}/g, '/');
     if (base.path && (pathname === base.path || pathname.startsWith(`${base.path}/`))) {
       pathname = pathname.slice(base.path.length) || '/';
     }
     const appPath = getAppPath(pathname, url.hash, categories);
-    link.setAttribute(APP_LINK_ATTRIBUTE, appPath);
-    link.setAttribute('href', context.toHref ? context.toHref(appPath) : appPath);
-    return;
+    const appHref = context.toHref ? context.toHref(appPath) : appPath;
+    if (
+      isAppHref(appPath, context.appOrigin ?? window.location.origin) &&
+      isAppHref(appHref, context.appOrigin ?? window.location.origin)
+    ) {
+      link.setAttribute(APP_LINK_ATTRIBUTE, appPath);
+      link.setAttribute('href', appHref);
+      return;
+    }
   }
+  // Off-site: the resolved address, so what was judged is what is followed, in a new tab that
+  // cannot reach back to this one.
+  link.setAttribute('href', url.href);
   link.setAttribute('target', '_blank');
   link.setAttribute('rel', 'noopener noreferrer');
 }
@@ -231,6 +210,17 @@ function prepareImage(image: HTMLImageElement): boolean {
   return true;
 }
 
+/** Off-site hrefs are rewritten to their resolved form, so compare addresses, not spellings. */
+function isSameAddress(href: string | null | undefined, source: string): boolean {
+  if (href == null) return false;
+  if (href === source) return true;
+  try {
+    return new URL(href).href === new URL(source).href;
+  } catch {
+    return false;
+  }
+}
+
 const SEPARATORS = /^[\s|｜·•/\\\-–—、,，]*$/u;
 
 /** A paragraph made only of links back into the archive (and separators): the old site's navigation. */
@@ -250,7 +240,7 @@ function isBackLinkParagraph(element: Element, source: string | null | undefined
   }
   if (!SEPARATORS.test(rest)) return false;
   const isSource =
-    links.length === 1 && source != null && links[0]?.getAttribute('href') === source;
+    links.length === 1 && source != null && isSameAddress(links[0]?.getAttribute('href'), source);
   return isSource || links.every((link) => link.hasAttribute(APP_LINK_ATTRIBUTE));
 }
 
@@ -273,17 +263,22 @@ function removeTrailingFooter(root: DocumentFragment, source: string | null | un
   }
 }
 
-/** Sanitize one post body; the result is safe to put into the page as HTML. */
-export function sanitizePostHtml(html: string, context: SanitizeContext): string {
-  const fragment = getPurifier().sanitize(html, {
-    ALLOWED_TAGS,
-    ALLOWED_ATTR,
-    ALLOWED_URI_REGEXP,
-    ALLOW_DATA_ATTR: false,
-    ALLOW_ARIA_ATTR: false,
-    ALLOW_UNKNOWN_PROTOCOLS: false,
+/**
+ * Sanitize one post body; the result is safe to put into the page as HTML. Under Trusted Types it
+ * is TrustedHTML signed by DOMPurify itself: after rewriting, the fragment goes through DOMPurify
+ * once more with the same allowlist plus the attributes the rewriting adds, so nothing the rewriting
+ * did (or a bug in it) can reach the page unchecked.
+ */
+export function sanitizePostHtml(html: string, context: SanitizeContext): PostHtml {
+  const trustedTypesPolicy = getPolicy();
+  // A post that opens with `<frameset>` replaces the parsed body, and DOMPurify returns null
+  // despite its types; an empty body beats an article view that fails to render.
+  const purified: DocumentFragment | null = getPurifier().sanitize(html, {
+    ...purifyOptions,
+    TRUSTED_TYPES_POLICY: trustedTypesPolicy,
     RETURN_DOM_FRAGMENT: true,
   });
+  const fragment = purified ?? document.createDocumentFragment();
 
   for (const hidden of fragment.querySelectorAll(`[${HIDDEN_MARK}]`)) hidden.remove();
 
@@ -311,5 +306,13 @@ export function sanitizePostHtml(html: string, context: SanitizeContext): string
 
   const container = fragment.ownerDocument.createElement('div');
   container.append(fragment);
-  return container.innerHTML;
+  const options = {
+    ...purifyOptions,
+    ALLOWED_ATTR: [...purifyOptions.ALLOWED_ATTR, ...REWRITE_ATTR],
+    TRUSTED_TYPES_POLICY: trustedTypesPolicy,
+  };
+  // The container element itself is not part of the result: DOMPurify returns its inner HTML.
+  return trustedTypesPolicy
+    ? getPurifier().sanitize(container, { ...options, RETURN_TRUSTED_TYPE: true })
+    : getPurifier().sanitize(container, options);
 }

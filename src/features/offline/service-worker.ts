@@ -1,8 +1,12 @@
 import { useSyncExternalStore } from 'react';
 import { Workbox } from 'workbox-window';
+import { trustedTypesPolicies } from '../../shared/content-security-policy';
 
 /** How often an open tab asks whether a new version of the app was deployed. */
 const UPDATE_CHECK_INTERVAL = 60 * 60 * 1000;
+
+/** The Trusted Types policy that may name the worker script; CSP `trusted-types` allows it (decision 011). */
+export const SERVICE_WORKER_POLICY = trustedTypesPolicies.serviceWorker;
 
 let workbox: Workbox | null = null;
 let updateWaiting = false;
@@ -11,6 +15,22 @@ const listeners = new Set<() => void>();
 function setUpdateWaiting(value: boolean) {
   updateWaiting = value;
   for (const listener of listeners) listener();
+}
+
+/**
+ * `serviceWorker.register` is a script-URL sink under `require-trusted-types-for 'script'`. The
+ * policy accepts exactly one address, the worker this build wrote, so it cannot launder another.
+ */
+function getWorkerScriptUrl(scriptUrl: string): TrustedScriptURL | string {
+  const factory = typeof window.trustedTypes === 'object' ? window.trustedTypes : null;
+  if (!factory) return scriptUrl;
+  const policy = factory.createPolicy(SERVICE_WORKER_POLICY, {
+    createScriptURL: (url: string) => {
+      if (url !== scriptUrl) throw new TypeError(`Not the app's service worker: ${url}`);
+      return url;
+    },
+  });
+  return policy.createScriptURL(scriptUrl);
 }
 
 /**
@@ -26,7 +46,7 @@ function registerOnce(): void {
   )
     return;
   const base = import.meta.env.BASE_URL;
-  workbox = new Workbox(`${base}sw.js`, { scope: base, type: 'classic' });
+  workbox = new Workbox(getWorkerScriptUrl(`${base}sw.js`), { scope: base, type: 'classic' });
   // A new version installed and waits for the reader (also when it was waiting before this visit).
   workbox.addEventListener('waiting', () => setUpdateWaiting(true));
   void workbox

@@ -42,7 +42,18 @@ export type Session = {
   close: () => Promise<void>;
 };
 
-export async function launchSession(): Promise<Session> {
+export type SessionOptions = {
+  /**
+   * `block` keeps the service worker out, so every request the page makes is seen by the
+   * context's routes (the XSS suite intercepts requests to foreign origins).
+   */
+  serviceWorkers?: 'allow' | 'block';
+};
+
+/** How a `securitypolicyviolation` event is reported in `problems.csp`. */
+export const VIOLATION_PREFIX = 'securitypolicyviolation:';
+
+export async function launchSession(options: SessionOptions = {}): Promise<Session> {
   const env = getE2eEnv();
   const profile = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -51,7 +62,7 @@ export async function launchSession(): Promise<Session> {
     locale: 'zh-CN',
     timezoneId: 'America/New_York',
     viewport: { width: 1200, height: 800 },
-    serviceWorkers: 'allow',
+    serviceWorkers: options.serviceWorkers ?? 'allow',
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -64,10 +75,18 @@ export async function launchSession(): Promise<Session> {
   });
   context.setDefaultTimeout(15_000);
   const problems: Problems = { csp: [], errors: [], dialogs: [] };
+  // Console messages miss some violations (Trusted Types, reports from workers' documents), so
+  // every page also reports the events themselves, before any of its own scripts runs.
+  await context.exposeBinding('__bsReportViolation', (_source, text: unknown) => {
+    problems.csp.push(`${VIOLATION_PREFIX} ${String(text)}`);
+  });
+  await context.addInitScript(`document.addEventListener('securitypolicyviolation', (event) => {
+    window.__bsReportViolation([event.effectiveDirective, event.blockedURI, event.sample].join(' '));
+  });`);
   const watch = (page: Page) => {
     page.on('console', (message) => {
       const text = message.text();
-      if (/Content Security Policy/i.test(text)) problems.csp.push(text);
+      if (/Content Security Policy|Trusted ?Type/i.test(text)) problems.csp.push(text);
     });
     page.on('pageerror', (error) => problems.errors.push(error.message));
     page.on('dialog', (dialog) => {
@@ -92,8 +111,10 @@ export async function launchSession(): Promise<Session> {
  * The session and page a test file drives: opened while the file loads (so its tests and helpers
  * use them as plain constants), closed after its last test.
  */
-export async function openFileSession(): Promise<{ session: Session; page: Page }> {
-  const session = await launchSession();
+export async function openFileSession(
+  options: SessionOptions = {},
+): Promise<{ session: Session; page: Page }> {
+  const session = await launchSession(options);
   afterAll(() => session.close());
   return { session, page: await session.newPage() };
 }

@@ -5,6 +5,7 @@
  */
 import { appendFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { renderVectorPost, getVectorPost, xssVectors as suiteVectors } from './xss-vectors';
 
 /** Set by any vector that manages to run. */
 export const XSS_FLAG = '__broadsheetXss';
@@ -159,6 +160,13 @@ export function writeFixtureSite(demoSite: string, dir: string): void {
     ].join('\n'),
     'old_post',
   );
+  // The XSS suite: one post per vector (test/e2e/xss.test.ts).
+  suiteVectors.forEach((vector, index) => {
+    writeFileSync(
+      path.join(dir, '_posts', getVectorPost(index, vector).file),
+      renderVectorPost(index, vector),
+    );
+  });
   CHINESE_POSTS.forEach((post, index) => {
     writePost(
       dir,

@@ -43,7 +43,9 @@ export function PostBody({ html, context }: PostBodyProps) {
     if (!(event.target instanceof Element)) return;
     const link = event.target.closest(`a[${APP_LINK_ATTRIBUTE}]`);
     const path = link?.getAttribute(APP_LINK_ATTRIBUTE);
-    if (!path) return;
+    // The sanitizer only marks paths of this app; a second look costs nothing and keeps a path
+    // the router would read as another host (`//x`, `/\x`) from ever reaching it.
+    if (!path || !path.startsWith('/') || /^\/[/\\]/.test(path)) return;
     event.preventDefault();
     navigate(path);
   }

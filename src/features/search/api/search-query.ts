@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { dataPaths, paths } from '../../../shared/paths';
 import { getDataUrl } from '../../../lib/data-base';
 import { bundleKeys } from '../../../lib/query-keys';
+import { trustedTypesPolicies } from '../../../shared/content-security-policy';
 
 /** Results whose details are loaded per search; Pagefind loads each result's fragment separately. */
 const RESULT_LIMIT = 30;
@@ -40,11 +41,31 @@ function isPagefind(value: unknown): value is Pagefind {
 }
 
 const modules = new Map<string, Promise<Pagefind>>();
+let workerPolicy: { createScriptURL: (url: string) => unknown } | null = null;
+
+/**
+ * Pagefind searches in a worker it starts with `new Worker(string)`, a script-URL sink under
+ * `require-trusted-types-for 'script'`. It cannot be handed a TrustedScriptURL, so the default
+ * policy (which browsers consult only for plain strings) accepts exactly the worker beside the
+ * module and refuses everything else; it has no HTML or script rules, so those sinks stay closed.
+ */
+function allowPagefindWorker(moduleUrl: string): void {
+  if (workerPolicy || typeof window.trustedTypes !== 'object') return;
+  const workerUrl = new URL('pagefind-worker.js', new URL(moduleUrl, window.location.href)).href;
+  workerPolicy = window.trustedTypes.createPolicy(trustedTypesPolicies.pagefindWorker, {
+    createScriptURL: (url: string) => {
+      if (new URL(url, window.location.href).href !== workerUrl)
+        throw new TypeError(`Not Pagefind's worker: ${url}`);
+      return url;
+    },
+  });
+}
 
 /** Pagefind ships as an ES module next to its index; it is imported at run time, never bundled. */
 function loadPagefind(url: string): Promise<Pagefind> {
   let module = modules.get(url);
   if (!module) {
+    allowPagefindWorker(url);
     module = import(/* @vite-ignore */ url).then(async (loaded: unknown) => {
       if (!isPagefind(loaded)) throw new Error('Not a Pagefind module');
       await loaded.options?.({ baseUrl: '/' });

@@ -1,0 +1,124 @@
+/**
+ * The sanitizer policy for post bodies, shared by the app (DOMPurify on the page) and the page
+ * writer (DOMPurify on jsdom, for the HTML embedded in feeds), so one allowlist decides what any
+ * reader sees. Data only, plus a test on an element's attributes: no DOM types, so both the app
+ * and the Node build can compile it. See docs/decisions/004-sanitizer-policy.md and 011.
+ */
+
+/** Set before attributes are filtered on elements the author hid; they are removed afterwards. */
+export const HIDDEN_MARK = 'data-bs-hidden';
+
+/** Text structure only; everything else (script, style, svg, math, forms, frames, media…) goes. */
+export const ALLOWED_TAGS: readonly string[] = [
+  'a',
+  'abbr',
+  'b',
+  'blockquote',
+  'br',
+  'caption',
+  'center',
+  'cite',
+  'code',
+  'col',
+  'colgroup',
+  'dd',
+  'del',
+  'details',
+  'dfn',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'figcaption',
+  'figure',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'li',
+  'mark',
+  'ol',
+  'p',
+  'pre',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'summary',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'time',
+  'tr',
+  'u',
+  'ul',
+];
+
+/** No `id`/`name` (DOM clobbering), no `style`, no `srcset`; `class` only to spot `em_media`, then dropped. */
+export const ALLOWED_ATTR: readonly string[] = [
+  'href',
+  'src',
+  'alt',
+  'title',
+  'width',
+  'height',
+  'class',
+  'colspan',
+  'rowspan',
+  'datetime',
+  'cite',
+  'lang',
+  'dir',
+  'start',
+  'reversed',
+  'open',
+  'scope',
+  'abbr',
+  HIDDEN_MARK,
+];
+
+/** http(s), mailto and tel, or no scheme at all (relative links). Everything else loses its URL. */
+export const ALLOWED_URI_REGEXP = /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
+
+/** The only `data:` URLs kept, and only on `img src`. */
+export const SAFE_DATA_IMAGE = /^data:image\/(?:png|jpeg|gif|webp)[;,]/i;
+
+/** DOMPurify's options for the first (allowlist) pass; callers add how they want the result back. */
+export const purifyOptions = {
+  ALLOWED_TAGS: [...ALLOWED_TAGS],
+  ALLOWED_ATTR: [...ALLOWED_ATTR],
+  ALLOWED_URI_REGEXP,
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  ALLOW_UNKNOWN_PROTOCOLS: false,
+};
+
+/** Inline styles that hide an element; the style attribute itself never survives. */
+const HIDING_STYLE =
+  /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important\s*)?(?:;|$)/i;
+
+/** The part of an element the hidden test reads (structural, so Node code can pass jsdom's). */
+export type AttributeReader = {
+  hasAttribute(name: string): boolean;
+  getAttribute(name: string): string | null;
+};
+
+export function isHiddenByAuthor(element: AttributeReader): boolean {
+  if (element.hasAttribute('hidden')) return true;
+  const style = element.getAttribute('style');
+  return style !== null && HIDING_STYLE.test(style.replace(/\/\*[\s\S]*?\*\//g, ''));
+}
