@@ -54,6 +54,15 @@ type BundleFileTypes = {
 };
 
 export type BundleFileKind = keyof BundleFileTypes;
+
+/** Every kind, as a value (for schemas of stored file lists). */
+export const bundleFileKinds = [
+  'home',
+  'listIndex',
+  'listChunk',
+  'articleIndex',
+  'articleBucket',
+] as const satisfies readonly BundleFileKind[];
 export type BundleFile<K extends BundleFileKind> = BundleFileTypes[K];
 
 /** Every hashed data file kind: its schema and where it lives under the deployed root. */

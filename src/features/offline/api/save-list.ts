@@ -2,14 +2,19 @@ import type { QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { cacheNames } from '../../../shared/cache-names';
 import { dataPaths } from '../../../shared/paths';
-import { collectListFiles, getBundleFilePath, mapLimited } from '../../../shared/bundle-reader';
+import {
+  bundleFileKinds,
+  collectListFiles,
+  getBundleFilePath,
+  mapLimited,
+} from '../../../shared/bundle-reader';
 import type { ListRef, Manifest } from '../../../shared/schema';
 import { getDataUrl } from '../../../lib/data-base';
 import { bundleFileQueryOptions, createBundleLoader } from '../../../lib/bundle-queries';
 import { createStoredValue } from '../../../lib/stored-value';
 
 const savedFileSchema = z.object({
-  kind: z.enum(['home', 'listIndex', 'listChunk', 'articleIndex', 'articleBucket']),
+  kind: z.enum(bundleFileKinds),
   hash: z.string(),
 });
 
