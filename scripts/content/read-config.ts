@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Diagnostic } from '../../src/shared/schema';
 import type { SiteConfig } from './types';
 import { formatIsoInZone, isKnownTimeZone } from './read-date';
+import { readDefaults } from './read-defaults';
 import { findKeyLine, formatRubyValue, parseFrontMatter } from './read-front-matter';
 
 /** Jekyll looks for these in this order and reads the first one found. */
@@ -98,7 +99,6 @@ function getDefaultConfig(): SiteConfig {
 const UNSUPPORTED_SETTINGS: Record<string, string> = {
   future: 'future-dated posts are always left out',
   unpublished: 'posts with "published: false" are always left out',
-  defaults: 'front matter defaults are not applied',
   markdown_ext: 'only the default Markdown extensions are read as Markdown',
   collections_dir: 'posts are read from _posts folders under the site root',
 };
@@ -126,7 +126,7 @@ export async function readSiteConfig(siteRoot: string): Promise<{ config: SiteCo
     return { config: getDefaultConfig(), diagnostics };
   }
   const data = parsed.data;
-  const read = (key: Exclude<keyof SiteConfig, 'archive' | 'formerHosts'>): string => {
+  const read = (key: Exclude<keyof SiteConfig, 'archive' | 'formerHosts' | 'postsPermalink' | 'defaults'>): string => {
     const value = data[key];
     if (value === null || value === undefined) return DEFAULT_SITE_CONFIG[key];
     return formatRubyValue(value, (instant) => formatIsoInZone(instant, 'UTC'));
@@ -142,6 +142,22 @@ export async function readSiteConfig(siteRoot: string): Promise<{ config: SiteCo
     archive: [],
     formerHosts: [],
   };
+  const defaults = readDefaults(data.defaults);
+  if (defaults.defaults.length > 0) config.defaults = defaults.defaults;
+  if (defaults.invalid > 0) {
+    diagnostics.push({
+      file: found.name,
+      line: findKeyLine(text, 1, 'defaults'),
+      severity: 'warning',
+      message: `${defaults.invalid} set(s) of "defaults" have no "values" mapping; ignored, as Jekyll does`,
+    });
+  }
+  const collections = data.collections;
+  const posts = typeof collections === 'object' && collections !== null && !Array.isArray(collections) ? (collections as Record<string, unknown>).posts : undefined;
+  const postsPermalink = typeof posts === 'object' && posts !== null ? (posts as Record<string, unknown>).permalink : undefined;
+  if (postsPermalink !== undefined && postsPermalink !== null && postsPermalink !== false) {
+    config.postsPermalink = formatRubyValue(postsPermalink, (instant) => formatIsoInZone(instant, 'UTC'));
+  }
   const ownKey = data.broadsheet;
   if (ownKey !== null && ownKey !== undefined) {
     const own = broadsheetSchema.safeParse(ownKey);

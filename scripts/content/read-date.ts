@@ -158,8 +158,8 @@ function expandYear(text: string): number {
 }
 
 /**
- * Checks the ranges Ruby's `Time` checks. Days 29..31 past the month's end are accepted and roll
- * into the next month, as Ruby does; that is reported as `rolledOver`.
+ * Checks the ranges Ruby's `Time.utc` and `Time.local` check. Days 29..31 past the month's end
+ * are accepted and roll into the next month, as Ruby does; that is reported as `rolledOver`.
  */
 function checkWallTime(wall: WallTime): { ok: true; rolledOver: boolean } | { ok: false; message: string } {
   if (wall.month < 1 || wall.month > 12) return { ok: false, message: 'month out of range' };
@@ -172,8 +172,76 @@ function checkWallTime(wall: WallTime): { ok: true; rolledOver: boolean } | { ok
   return { ok: true, rolledOver: wall.day > getDaysInMonth(wall.year, wall.month) };
 }
 
+/** Ruby's `Integer#divmod`: the quotient rounds down, the remainder takes the divisor's sign. */
+function divmod(value: number, divisor: number): [number, number] {
+  const quotient = Math.floor(value / divisor);
+  return [quotient, value - quotient * divisor];
+}
+
+/**
+ * Ruby's `Time.apply_offset` (lib/time.rb), step for step: `Time.parse` moves the written fields
+ * to UTC with carries of its own before `Time.utc` checks them, which is why an hour past 23 is
+ * accepted with most written offsets (`29:39:08 +0800` is 05:39:08 the next day) but refused with
+ * `Z` or `+0000`, and why a carry past the month's end lands on the 1st of the next month.
+ */
+function applyRubyOffset(written: WallTime, offsetMinutes: number): WallTime {
+  let { year, month, day, hour, minute } = written;
+  const { second } = written;
+  let carry: number;
+  if (offsetMinutes < 0) {
+    let [hours, minutes] = divmod(-offsetMinutes, 60);
+    if (minutes !== 0) {
+      minute += minutes;
+      [carry, minute] = divmod(minute, 60);
+      hours += carry;
+    }
+    let [days, rest] = divmod(hours, 24);
+    if (rest !== 0) {
+      hour += rest;
+      [carry, hour] = divmod(hour, 24);
+      days += carry;
+    }
+    if (days !== 0) {
+      day += days;
+      if (getDaysInMonth(year, month) < day) {
+        month += 1;
+        if (month > 12) {
+          month = 1;
+          year += 1;
+        }
+        day = 1;
+      }
+    }
+  } else if (offsetMinutes > 0) {
+    let [hours, minutes] = divmod(offsetMinutes, 60);
+    if (minutes !== 0) {
+      minute -= minutes;
+      [carry, minute] = divmod(minute, 60);
+      hours -= carry;
+    }
+    let [days, rest] = divmod(hours, 24);
+    if (rest !== 0) {
+      hour -= rest;
+      [carry, hour] = divmod(hour, 24);
+      days -= carry;
+    }
+    if (days !== 0) {
+      day -= days;
+      if (day < 1) {
+        month -= 1;
+        if (month < 1) {
+          year -= 1;
+          month = 12;
+        }
+        day = getDaysInMonth(year, month);
+      }
+    }
+  }
+  return { year, month, day, hour, minute, second };
+}
+
 const DATE_TIME_PATTERN =
-  /^\s*(\d{4}|\d{2,3})([-/])(\d{1,2})\2(\d{1,2})(?:(?:[Tt]|\s+)(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d+)?)?)?\s*(Z|UTC|GMT|[-+]\d{1,2}(?::?\d{2})?)?\s*$/i;
+  /^\s*(\d{4}|\d{2,3})([-/])(\d{1,2})\2(\d{1,2})(?:(?:[Tt]|\s+)(\d+):(\d{1,2})(?::(\d{1,2})(?:\.\d+)?)?)?\s*(Z|UTC|GMT|[-+]\d{1,2}(?::?\d{2})?)?\s*$/i;
 const COMPACT_DATE_PATTERN = /^\s*(\d{4})(\d{2})(\d{2})\s*$/;
 
 /** Minutes east of UTC of a zone designator such as `Z`, `+0800`, `+08:00`, `-5`. */
@@ -188,8 +256,11 @@ function parseZoneOffset(zone: string): number {
 /**
  * Ruby's `Time.parse` for the date formats found in front matter and file names:
  * `2021-12-08`, `2021/12/08`, `20211208`, with an optional `HH:MM[:SS[.frac]]` and an optional
- * `Z`/`UTC`/`±HH[:MM]`. Without a zone the time is local to `timeZone`. Anything else is refused
- * (Ruby accepts more, such as month names; we ask for a plain date instead).
+ * `Z`/`UTC`/`±HH[:MM]`. Without a zone the time is local to `timeZone`. As in Ruby, a zone
+ * without a time is ignored (`2023-02-22 +0800` is local midnight) except `±HH:MM`, which Ruby
+ * reads as a time of day; an hour past 23 with an offset is carried into the next days. Anything
+ * else is refused (Ruby accepts more, such as month names; we ask for a plain date instead).
+ * `rolledOver` says the written fields named no real moment (Feb 30, hour 29) and were carried.
  */
 export function parseRubyTime(text: string, timeZone: string): ParsedDate {
   if (text.trim() === '') return { ok: false, message: 'no date given' };
@@ -207,19 +278,25 @@ export function parseRubyTime(text: string, timeZone: string): ParsedDate {
       second: Number(match[7] ?? 0),
     };
     zone = match[8];
-    if (zone && match[5] === undefined) return { ok: false, message: 'a zone without a time' };
+    if (zone !== undefined && match[5] === undefined) {
+      // Ruby's `Date._parse` finds no zone here; `+08:00` it reads as the time 08:00.
+      const asTime = /^[-+](\d{1,2}):(\d{2})$/.exec(zone);
+      if (asTime) wall = { ...wall, hour: Number(asTime[1]), minute: Number(asTime[2]) };
+      zone = undefined;
+    }
   } else if (compact) {
     wall = { year: Number(compact[1]), month: Number(compact[2]), day: Number(compact[3]), hour: 0, minute: 0, second: 0 };
   } else {
     return { ok: false, message: 'not a date Broadsheet understands (write YYYY-MM-DD HH:MM:SS ±HHMM)' };
   }
-  const checked = checkWallTime(wall);
+  const writtenOutOfRange = wall.hour > 24 || wall.day > getDaysInMonth(wall.year, wall.month);
+  // Ruby checks the fields after the carry, not as written.
+  const placed = zone === undefined ? wall : applyRubyOffset(wall, parseZoneOffset(zone));
+  const checked = checkWallTime(placed);
   if (!checked.ok) return checked;
   const instant =
-    zone === undefined
-      ? getInstantOfWallTime(wall, timeZone)
-      : getWallInstantAsUtc(wall) - parseZoneOffset(zone) * 60_000;
-  return { ok: true, instant, rolledOver: checked.rolledOver };
+    zone === undefined ? getInstantOfWallTime(placed, timeZone) : getWallInstantAsUtc(placed);
+  return { ok: true, instant, rolledOver: checked.rolledOver || writtenOutOfRange };
 }
 
 /**

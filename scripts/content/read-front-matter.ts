@@ -140,6 +140,58 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function parseYaml(yaml: string): Document {
+  return parseDocument(yaml, {
+    version: '1.1',
+    customTags: replacePsychTags,
+    // Psych keeps the last of repeated keys; so do we.
+    uniqueKeys: false,
+  });
+}
+
+/**
+ * The YAML with every line that continues a quoted scalar or a flow collection (`[a, b` … `c]`)
+ * indented one space deeper than the line that opened it, when it is not already. Comments and
+ * block scalars are skipped over; anything else is left as written.
+ */
+export function indentContinuationLines(yaml: string): string {
+  const lines = yaml.split('\n');
+  let quote: '"' | "'" | null = null;
+  let flowDepth = 0;
+  let openIndent = 0;
+  for (let index = 0; index < lines.length; index += 1) {
+    let line = lines[index] ?? '';
+    const indent = /^[ ]*/.exec(line)?.[0].length ?? 0;
+    if (quote !== null || flowDepth > 0) {
+      if (indent <= openIndent && line.trim() !== '') {
+        line = ' '.repeat(openIndent + 1 - indent) + line;
+        lines[index] = line;
+      }
+    } else {
+      openIndent = indent;
+    }
+    for (let position = 0; position < line.length; position += 1) {
+      const char = line[position];
+      if (quote === '"') {
+        if (char === '\\') position += 1;
+        else if (char === '"') quote = null;
+      } else if (quote === "'") {
+        if (char === "'" && line[position + 1] === "'") position += 1;
+        else if (char === "'") quote = null;
+      } else if (char === '#' && (position === 0 || /\s/.test(line[position - 1] ?? ''))) {
+        break;
+      } else if ((char === '"' || char === "'") && (position === 0 || /[\s:[{,]/.test(line[position - 1] ?? ''))) {
+        quote = char;
+      } else if (char === '[' || char === '{') {
+        if (flowDepth > 0 || position === 0 || /[\s:,-]/.test(line[position - 1] ?? '')) flowDepth += 1;
+      } else if ((char === ']' || char === '}') && flowDepth > 0) {
+        flowDepth -= 1;
+      }
+    }
+  }
+  return lines.join('\n');
+}
+
 /**
  * Parses front matter YAML (with its opening `---`) with the full YAML parser. `firstLine` is the file line of that
  * `---`, so errors point at the real line of the file.
@@ -149,12 +201,17 @@ export function parseFrontMatterFully(
   firstLine: number,
   what = 'front matter',
 ): ParsedFrontMatter {
-  const doc = parseDocument(yaml, {
-    version: '1.1',
-    customTags: replacePsychTags,
-    // Psych keeps the last of repeated keys; so do we.
-    uniqueKeys: false,
-  });
+  let doc = parseYaml(yaml);
+  if (doc.errors.length > 0) {
+    // Psych takes a quoted scalar or a flow collection continued on a line indented less than
+    // its key; the `yaml` package does not. Indenting those lines changes no value (folding drops
+    // a continuation line's leading spaces) and no line number.
+    const indented = indentContinuationLines(yaml);
+    if (indented !== yaml) {
+      const retried = parseYaml(indented);
+      if (retried.errors.length === 0) doc = retried;
+    }
+  }
   const error = doc.errors[0];
   if (error) {
     // An error at the very end (an unclosed quote) points at the last line of the block.

@@ -17,6 +17,7 @@ import {
   splitFrontMatter,
   YamlTime,
 } from './read-front-matter';
+import { applyDefaults, getDefaultValues } from './read-defaults';
 import { renderHtml, renderMarkdown } from './read-markdown';
 import { buildPostUrl, escapePath, getPermalinkExt, getPermalinkTemplate, titleizeSlug } from './read-permalink';
 
@@ -129,6 +130,11 @@ export function getArchivePage(file: string, config: SiteConfig, outputExt: stri
   return `${escaped.ok ? escaped.path : encodeURI(`/${withoutExt}`)}${outputExt}`;
 }
 
+/** The posts' URL template: `collections.posts.permalink` as written, else the site's `permalink`. */
+function getPostsTemplate(config: SiteConfig): string {
+  return config.postsPermalink ?? getPermalinkTemplate(config.permalink);
+}
+
 /** Reads one file under a `_posts/` folder (or an archive folder). `file` is relative to the site root, `/`-separated. */
 export function readPostFile(file: string, bytes: Buffer, config: SiteConfig, now: Date): FileResult {
   const diagnostics: Diagnostic[] = [];
@@ -175,6 +181,11 @@ export function readPostFile(file: string, bytes: Buffer, config: SiteConfig, no
     }
     data = parsed.data;
   }
+  if (config.defaults) {
+    // Jekyll reads the files of an archive folder as pages, so the defaults for pages apply.
+    const type = getArchiveFolder(file, config.archive) === null ? 'posts' : 'pages';
+    data = applyDefaults(getDefaultValues(config.defaults, file, type), data);
+  }
   const keyLine = (key: string) => (split.yaml === null ? 0 : findKeyLine(split.yaml, split.yamlLine, key));
 
   const toText = (value: unknown) => formatRubyValue(value, formatTime);
@@ -201,7 +212,7 @@ export function readPostFile(file: string, bytes: Buffer, config: SiteConfig, no
     report(
       hasDate ? keyLine('date') : 0,
       'warning',
-      `the date "${date.rolledOverFrom}" does not exist; read as ${isoDate.slice(0, 10)}, as Jekyll does`,
+      `the date "${date.rolledOverFrom}" is out of range; read as ${isoDate}, as Jekyll does`,
     );
   }
 
@@ -220,7 +231,7 @@ export function readPostFile(file: string, bytes: Buffer, config: SiteConfig, no
   const ownPermalink =
     permalinkValue === null || permalinkValue === undefined || permalinkValue === false ? null : toText(permalinkValue);
   const outputExt = (ownPermalink !== null ? getPermalinkExt(ownPermalink) : null) ?? name.outputExt;
-  const built = buildPostUrl(ownPermalink ?? getPermalinkTemplate(config.permalink), {
+  const built = buildPostUrl(ownPermalink ?? getPostsTemplate(config), {
     file,
     slug,
     categories,
@@ -243,7 +254,7 @@ export function readPostFile(file: string, bytes: Buffer, config: SiteConfig, no
   if (split.leadingBlankLines > 0) {
     const jekyllDate = parseRubyTime(name.date, timeZone);
     const jekyllUrl = jekyllDate.ok
-      ? buildPostUrl(getPermalinkTemplate(config.permalink), {
+      ? buildPostUrl(getPostsTemplate(config), {
           file,
           slug: name.slug,
           categories: getFolderCategories(file, config.archive),

@@ -25,6 +25,22 @@ export type SiteConfig = {
   archive: string[];
   /** Earlier host names of the site (`broadsheet.former_hosts`): links to them are in-app links. */
   formerHosts: string[];
+  /**
+   * `collections.posts.permalink`, which replaces `permalink` for posts; Jekyll takes it as a
+   * template as written (a style name there is not expanded).
+   */
+  postsPermalink?: string;
+  /** `defaults:` sets in the order written (Jekyll's front matter defaults). */
+  defaults?: FrontMatterDefault[];
+};
+
+/** One set of `defaults:`: values given to every file in its scope. */
+export type FrontMatterDefault = {
+  /** `scope.path` as written, or '' for every path; may hold `*` globs. */
+  path: string;
+  /** `scope.type` (`posts`, `pages`, ...), the old singular names mapped; null for every type. */
+  type: string | null;
+  values: Record<string, unknown>;
 };
 
 /**

@@ -18,6 +18,8 @@ import {
   type JekyllBuild,
 } from './fixtures/jekyll';
 import { readFixtureSite, type ReadSite } from './fixtures/read-fixture-site';
+import { PSYCH_DIVERGENCES, RUBY_TIME_PARSE } from './fixtures/ruby-answers';
+import { defaultsSite, rubyDatesSite } from './fixtures/jekyll-sites';
 import { removeSite, writePost, writeSite, type SiteFiles } from './fixtures/write-site';
 
 const hasJekyll = isJekyllInstalled();
@@ -106,6 +108,15 @@ const posts: SiteFiles = {
     'title: 草稿\npublished: false\npermalink: /:nope/:title',
   ),
   '_posts/2021-12-26-pretty-own.md': writePost('title: 目录\npermalink: /:year/:slug/'),
+  '_posts/2023-02-22-zone-without-time.md': writePost(
+    'title: 只有时区的日期\ndate: 2023-02-22 +0800',
+  ),
+  '_posts/2023-02-22-zone-as-time.md': writePost('title: 像时间的时区\ndate: 2023-02-22 -05:00'),
+  '_posts/2023-02-22-hour-29.md': writePost('title: 二十九点\ndate: 2023-02-22 29:39:08 +0800'),
+  '_posts/2023-01-31-hour-47-west.md': writePost('title: 西边\ndate: 2023-01-31 47:00:00 -0500'),
+  '_posts/2023-02-23-quoted-continued.md': writePost(
+    'title: "续行的\n标题"\ncategories: [psych, 续\n行]',
+  ),
   '_posts/2021-12-25-unknown-keys.md': writePost(
     'title: 其他\nlayout: post\nauthor: 某人\nfoo: [1, 2]',
   ),
@@ -381,6 +392,34 @@ test.skipIf(!hasJekyll)(
       'garbage',
       ' +0800',
       '',
+      '2023-02-22 +0800',
+      '2023-02-22 -0500',
+      '2023-02-22 +08:00',
+      '2023-02-22 UTC',
+      '2023-02-22 Z',
+      '2023-02-22 29:39:08 +0800',
+      '2023-02-22 29:39 +0800',
+      '2023-02-22T29:00:00+08:00',
+      '2023-02-22 24:30:00 +0800',
+      '2023-02-22 99:00:00 +0800',
+      '2023-02-22 100:00:00 +0800',
+      '2023-01-31 99:00:00 +0800',
+      '2023-01-31 29:00:00 -0500',
+      '2023-01-31 47:00:00 -0500',
+      '2023-12-31 29:00:00 +0800',
+      '2023-02-28 47:00:00 +0800',
+      '2023-02-31 29:00:00 +0800',
+      '2023-02-22 29:00:00 UTC',
+      '2023-02-22 29:00:00 +0000',
+      '2023-02-22 25:00:00 Z',
+      '2023-02-22 29:39:08',
+      '2023-02-22 24:00:00',
+      '2023-02-22 23:60:00 +0800',
+      '2023-02-22 10:70:00 +0800',
+      '2023-02-22 23:59:60 +0800',
+      '2023-02-22 29:00:00 +0530',
+      '2023-03-01 01:00:00 +0930',
+      '2023-02-30 10:00:00 +0800',
     ];
     const script =
       'require "time"; STDIN.read.split("\\n", -1).each { |s| begin; puts Time.parse(s).to_i; rescue ArgumentError; puts "error"; end }';
@@ -397,5 +436,70 @@ test.skipIf(!hasJekyll)(
         return parsed.ok ? String(Math.floor(parsed.instant / 1000)) : 'error';
       }),
     ).toEqual(expected);
+  },
+);
+
+test.skipIf(!hasJekyll)('the hard-coded Ruby answers are what Ruby answers', () => {
+  const timeScript =
+    'require "time"; STDIN.read.split("\\n").each { |s| begin; puts Time.parse(s).localtime.strftime("%Y-%m-%dT%H:%M:%S%:z"); rescue ArgumentError; puts "error"; end }';
+  for (const [column, zone] of [
+    [1, 'Asia/Shanghai'],
+    [2, 'Europe/London'],
+  ] as const) {
+    const result = spawnSync('ruby', ['-e', timeScript], {
+      input: RUBY_TIME_PARSE.map((row) => row[0]).join('\n'),
+      encoding: 'utf8',
+      env: { ...process.env, TZ: zone },
+    });
+    expect(result.stdout.trimEnd().split('\n')).toEqual(RUBY_TIME_PARSE.map((row) => row[column]));
+  }
+  const yamlScript =
+    'require "yaml"; require "date"; require "json"; STDIN.read.split("\\0").each { |s| begin; puts JSON.generate(YAML.safe_load(s, permitted_classes: [Date, Time])); rescue Psych::SyntaxError; puts "error"; end }';
+  const result = spawnSync('ruby', ['-e', yamlScript], {
+    input: PSYCH_DIVERGENCES.map((row) => row[0]).join('\0'),
+    encoding: 'utf8',
+  });
+  expect(
+    result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => (line === 'error' ? line : JSON.parse(line))),
+  ).toEqual(PSYCH_DIVERGENCES.map((row) => row[1]));
+});
+
+for (const [name, site] of Object.entries({
+  'Ruby dates and Psych YAML': rubyDatesSite,
+  'front matter defaults and collections.posts.permalink': defaultsSite,
+})) {
+  test.skipIf(!hasJekyll)(`${name}: Jekyll publishes what the fixture says it does`, async () => {
+    const root = await writeSite(site.files, 'broadsheet-oracle-');
+    roots.push(root);
+    const jekyll = await buildWithJekyll(root);
+    if (!jekyll.ok) throw new Error(jekyll.log);
+    expect(
+      Object.fromEntries(
+        Object.entries(jekyll.posts).map(([file, post]) => [
+          file,
+          [
+            post.url,
+            post.date,
+            post.title,
+            (post.categories ?? []).map(String),
+            (post.tags ?? []).map(String),
+          ],
+        ]),
+      ),
+    ).toEqual(site.jekyll);
+  });
+}
+
+test.skipIf(!hasJekyll)(
+  'a style name in collections.posts.permalink is taken as written, as Jekyll does',
+  async () => {
+    const { ours, jekyll } = await readBoth({
+      '_config.yml': 'collections:\n  posts:\n    permalink: /:year/pretty\n',
+      '_posts/2021-12-08-a.md': writePost('title: a'),
+    });
+    expect(compareWithJekyll(ours, jekyll, {})).toEqual([]);
   },
 );

@@ -308,7 +308,7 @@ test(`a day past the month's end, quoted or not, is never read without a word ($
         expect.objectContaining({
           file,
           line: 3,
-          message: expect.stringMatching(/does not exist|invalid date/),
+          message: expect.stringMatching(/is out of range|invalid date/),
         }),
       );
     }),

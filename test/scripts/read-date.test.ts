@@ -5,6 +5,7 @@ import {
   parsePsychTimestamp,
   parseRubyTime,
 } from '../../scripts/content/read-date';
+import { RUBY_TIME_PARSE } from './fixtures/ruby-answers';
 
 function iso(text: string, zone = 'Asia/Shanghai'): string {
   const parsed = parseRubyTime(text, zone);
@@ -70,4 +71,36 @@ test('ISO week placeholders follow ISO 8601 at year boundaries', () => {
     y_day: '003',
     short_day: 'Sun',
   });
+});
+
+test("Time.parse's carries and zones, value for value as Ruby gives them", () => {
+  for (const [text, shanghai, london] of RUBY_TIME_PARSE) {
+    for (const [zone, expected] of [
+      ['Asia/Shanghai', shanghai],
+      ['Europe/London', london],
+    ] as const) {
+      const parsed = parseRubyTime(text, zone);
+      expect([text, zone, parsed.ok ? formatIsoInZone(parsed.instant, zone) : 'error']).toEqual([
+        text,
+        zone,
+        expected,
+      ]);
+    }
+  }
+});
+
+test('a carried hour or day is reported as rolled over; a plain 24:00 is not', () => {
+  expect(parseRubyTime('2023-02-22 29:39:08 +0800', 'UTC')).toMatchObject({
+    ok: true,
+    rolledOver: true,
+  });
+  expect(parseRubyTime('2023-02-30 10:00:00 +0800', 'UTC')).toMatchObject({
+    ok: true,
+    rolledOver: true,
+  });
+  expect(parseRubyTime('2023-02-22 24:00:00', 'UTC')).toMatchObject({
+    ok: true,
+    rolledOver: false,
+  });
+  expect(parseRubyTime('2023-02-22 +0800', 'UTC')).toMatchObject({ ok: true, rolledOver: false });
 });

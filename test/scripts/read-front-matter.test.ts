@@ -6,6 +6,7 @@ import {
   YamlDate,
   YamlTime,
 } from '../../scripts/content/read-front-matter';
+import { PSYCH_DIVERGENCES } from './fixtures/ruby-answers';
 
 test('front matter ends at the next --- or ... line; the body keeps its line number', () => {
   expect(splitFrontMatter('---\ntitle: a\n---\n正文\n')).toMatchObject({
@@ -111,5 +112,12 @@ test('the fast path for simple front matter agrees with the full YAML parser', (
   for (const key of ['yes', 'on', 'null', '12', 'a b', 'x-y', '_z']) {
     const yaml = `---\n${key}: 1\n`;
     expect(parseFrontMatter(yaml, 1), key).toEqual(parseFrontMatterFully(yaml, 1));
+  }
+});
+
+test('quoted scalars and flow collections continued on an unindented line are read as Psych reads them', () => {
+  for (const [yaml, psych] of PSYCH_DIVERGENCES) {
+    const parsed = parseFrontMatter(`---\n${yaml}`, 1);
+    expect([yaml, parsed.ok ? parsed.data : 'error']).toEqual([yaml, psych]);
   }
 });

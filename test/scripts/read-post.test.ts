@@ -120,7 +120,7 @@ test("an impossible unquoted front-matter date keeps Jekyll's rolled-over day, w
         line: 3,
         severity: 'warning',
         message: expect.stringContaining(
-          '2021-02-30 10:00:00 +0800" does not exist; read as 2021-03-02',
+          '2021-02-30 10:00:00 +0800" is out of range; read as 2021-03-02',
         ),
       }),
     ]);
