@@ -12,6 +12,7 @@ import type { Diagnostic } from '../src/shared/schema';
 import { UsageError, isMainModule, parseCommandLine, reportUsageError } from './cli';
 import { addArchiveFolders, readSiteConfig } from './content/read-config';
 import { readPostFile } from './content/read-post';
+import { resolvePostLinks } from './content/read-liquid';
 import { listPostFiles } from './content/read-site';
 import {
   DEFAULT_CACHE_DIR,
@@ -148,6 +149,23 @@ function readSafely(
   }
 }
 
+/** `{% link %}` and `{% post_url %}` name other posts: their URLs are known only now. */
+function linkPosts(posts: SourcePost[], config: SiteConfig, diagnostics: Diagnostic[]): void {
+  for (const [index, post] of posts.entries()) {
+    if (!post.html.includes('/~bs-')) continue;
+    const report = (message: string) =>
+      diagnostics.push({ file: post.file, line: 0, severity: 'warning', message });
+    const html = resolvePostLinks(post.html, posts, config.baseurl, report);
+    const quiet = () => {};
+    posts[index] = {
+      ...post,
+      html,
+      text: resolvePostLinks(post.text, posts, config.baseurl, quiet),
+      excerpt: resolvePostLinks(post.excerpt, posts, config.baseurl, quiet),
+    };
+  }
+}
+
 export async function buildContent(
   options: BuildOptions,
   reader: SiteReader = defaultReader,
@@ -176,6 +194,7 @@ export async function buildContent(
     if (result.kind === 'post') posts.push(result.post);
     else skipped.push({ file: result.file, reason: result.reason });
   }
+  linkPosts(posts, config, diagnostics);
   progress.update(`writing ${posts.length} posts`);
   const output = createOutputWriter(options.out, { keepBuilds: options.keepBuilds });
   const bundle = createBundle({

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../../src/shared/schema';
 import type { SiteConfig } from './types';
 import { formatIsoInZone, isKnownTimeZone } from './read-date';
 import { readDefaults } from './read-defaults';
+import { readLiquidSite } from './read-site-data';
 import { findKeyLine, formatRubyValue, parseFrontMatter } from './read-front-matter';
 
 /** Jekyll looks for these in this order and reads the first one found. */
@@ -126,7 +127,7 @@ export async function readSiteConfig(siteRoot: string): Promise<{ config: SiteCo
     return { config: getDefaultConfig(), diagnostics };
   }
   const data = parsed.data;
-  const read = (key: Exclude<keyof SiteConfig, 'archive' | 'formerHosts' | 'postsPermalink' | 'defaults'>): string => {
+  const read = (key: Exclude<keyof SiteConfig, 'archive' | 'formerHosts' | 'postsPermalink' | 'defaults' | 'liquid'>): string => {
     const value = data[key];
     if (value === null || value === undefined) return DEFAULT_SITE_CONFIG[key];
     return formatRubyValue(value, (instant) => formatIsoInZone(instant, 'UTC'));
@@ -142,6 +143,9 @@ export async function readSiteConfig(siteRoot: string): Promise<{ config: SiteCo
     archive: [],
     formerHosts: [],
   };
+  const liquid = await readLiquidSite(siteRoot, data);
+  config.liquid = liquid.site;
+  diagnostics.push(...liquid.diagnostics);
   const defaults = readDefaults(data.defaults);
   if (defaults.defaults.length > 0) config.defaults = defaults.defaults;
   if (defaults.invalid > 0) {

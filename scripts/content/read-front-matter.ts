@@ -237,6 +237,37 @@ export function parseFrontMatterFully(
   return { ok: true, data };
 }
 
+/** Any YAML document (a data file): its value, or the line and message of its first error. */
+export function parseYamlValue(
+  text: string,
+  firstLine: number,
+  what: string,
+): { ok: true; value: unknown } | { ok: false; line: number; message: string } {
+  const doc = parseYaml(text);
+  const error = doc.errors[0];
+  if (error) {
+    const line = (error.linePos?.[0]?.line ?? 1) + firstLine - 1;
+    const message = (error.message.split('\n', 1)[0] ?? 'invalid YAML').replace(/ at line \d+, column \d+:?$/, '');
+    return { ok: false, line, message: `invalid YAML in ${what}: ${message}` };
+  }
+  try {
+    return { ok: true, value: toPlainValues(doc.toJS({ maxAliasCount: 1000 })) };
+  } catch (thrown) {
+    return { ok: false, line: firstLine, message: `invalid YAML in ${what}: ${thrown instanceof Error ? thrown.message : String(thrown)}` };
+  }
+}
+
+/** Psych's dates and times as JavaScript dates, which is what Liquid's date filters take. */
+function toPlainValues(value: unknown): unknown {
+  if (value instanceof YamlTime) return new Date(value.instant);
+  if (value instanceof YamlDate) return new Date(Date.UTC(value.year, value.month - 1, value.day));
+  if (Array.isArray(value)) return value.map(toPlainValues);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toPlainValues(item)]));
+  }
+  return value;
+}
+
 /** Offset of the first alias whose anchor is nowhere, or null. */
 function findUnresolvedAlias(doc: Document): number | null {
   let offset: number | null = null;

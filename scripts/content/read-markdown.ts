@@ -4,6 +4,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
+import { restoreKeptHtml, type KeptHtml } from './read-liquid';
 
 /** Raw HTML passes through (the archive's bodies are mostly HTML; the app sanitizes it). */
 const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
@@ -143,11 +144,12 @@ function findDigest(tokens: Token[]): string | null {
 }
 
 /** Renders a Markdown body (raw HTML allowed) and derives its text, excerpt, length and source. */
-export function renderMarkdown(body: string): RenderedBody {
+export function renderMarkdown(body: string, kept: KeptHtml = []): RenderedBody {
   const tokens = markdown.parse(body, {});
-  const html = markdown.renderer.render(tokens, markdown.options, {});
+  const html = restoreKeptHtml(markdown.renderer.render(tokens, markdown.options, {}), kept);
   const prose = dropLinkOnlyParagraphs(tokens);
-  const proseHtml = prose.length === tokens.length ? html : markdown.renderer.render(prose, markdown.options, {});
+  const proseHtml =
+    prose.length === tokens.length ? html : restoreKeptHtml(markdown.renderer.render(prose, markdown.options, {}), kept);
   const text = getPlainText(proseHtml);
   const digest = findDigest(tokens);
   return {

@@ -18,6 +18,7 @@ import {
   YamlTime,
 } from './read-front-matter';
 import { applyDefaults, getDefaultValues } from './read-defaults';
+import { hasLiquid, renderLiquid, restoreKeptHtml, type KeptHtml } from './read-liquid';
 import { renderHtml, renderMarkdown } from './read-markdown';
 import { buildPostUrl, escapePath, getPermalinkExt, getPermalinkTemplate, titleizeSlug } from './read-permalink';
 
@@ -291,7 +292,25 @@ export function readPostFile(file: string, bytes: Buffer, config: SiteConfig, no
   if (name.kind === 'other') {
     report(0, 'warning', `a "${name.ext}" file is not Markdown; like Jekyll, its body is published as it is`);
   }
-  const rendered = name.kind === 'markdown' ? renderMarkdown(body) : renderHtml(body);
+  let kept: KeptHtml = [];
+  if (data.render_with_liquid !== false && hasLiquid(body)) {
+    const page = {
+      ...data,
+      title,
+      url,
+      date: new Date(date.instant),
+      categories,
+      tags,
+      path: file,
+      slug,
+      id: url.replace(/\.html$/, '').replace(/\/$/, ''),
+    };
+    const liquid = renderLiquid(body, page, config, file, split.bodyLine);
+    diagnostics.push(...liquid.diagnostics);
+    body = liquid.text;
+    kept = liquid.kept;
+  }
+  const rendered = name.kind === 'markdown' ? renderMarkdown(body, kept) : renderHtml(restoreKeptHtml(body, kept));
 
   const post: SourcePost = {
     file,

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { diagnosticSchema } from '../../src/shared/schema';
+import type { LiquidSite } from './read-liquid';
 
 /** What `_config.yml` contributes. */
 export type SiteConfig = {
@@ -32,6 +33,8 @@ export type SiteConfig = {
   postsPermalink?: string;
   /** `defaults:` sets in the order written (Jekyll's front matter defaults). */
   defaults?: FrontMatterDefault[];
+  /** The config, `_data/` and `_includes/` as Liquid sees them; none for a site without a config. */
+  liquid?: LiquidSite;
 };
 
 /** One set of `defaults:`: values given to every file in its scope. */

@@ -20,6 +20,13 @@ import {
 import { readFixtureSite, type ReadSite } from './fixtures/read-fixture-site';
 import { PSYCH_DIVERGENCES, RUBY_TIME_PARSE } from './fixtures/ruby-answers';
 import { defaultsSite, rubyDatesSite } from './fixtures/jekyll-sites';
+import {
+  getLinks,
+  JEKYLL_LIQUID_LINKS,
+  JEKYLL_LIQUID_TEXT,
+  liquidSite,
+} from './fixtures/liquid-site';
+import { getPlainText } from '../../scripts/content/read-markdown';
 import { removeSite, writePost, writeSite, type SiteFiles } from './fixtures/write-site';
 
 const hasJekyll = isJekyllInstalled();
@@ -501,5 +508,18 @@ test.skipIf(!hasJekyll)(
       '_posts/2021-12-08-a.md': writePost('title: a'),
     });
     expect(compareWithJekyll(ours, jekyll, {})).toEqual([]);
+  },
+);
+
+test.skipIf(!hasJekyll)(
+  'the Liquid fixture site renders as the hard-coded Jekyll answers say',
+  async () => {
+    const root = await writeSite(liquidSite, 'broadsheet-oracle-');
+    roots.push(root);
+    const jekyll = await buildWithJekyll(root);
+    if (!jekyll.ok) throw new Error(jekyll.log);
+    const content = jekyll.posts['_posts/2021-12-02-liquid.md']?.content ?? '';
+    expect(getPlainText(content)).toBe(JEKYLL_LIQUID_TEXT);
+    expect(getLinks(content)).toEqual(JEKYLL_LIQUID_LINKS);
   },
 );
