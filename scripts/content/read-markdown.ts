@@ -2,12 +2,73 @@
  * Rendering a post body and deriving what lists and search need from it. One markdown-it
  * instance serves every post: building one is far more expensive than rendering a short post.
  */
+import { createRequire } from 'node:module';
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
+import markdownItAnchor from 'markdown-it-anchor';
+import markdownItAttrs from 'markdown-it-attrs';
+import markdownItCjkFriendly from 'markdown-it-cjk-friendly';
+import { highlightCode } from './read-highlight';
+import { getGfmId, getKramdownId, prepareKramdown, renderToc, TOC_PLACEHOLDER, useKramdownTypography } from './read-kramdown';
 import { restoreKeptHtml, type KeptHtml } from './read-liquid';
 
-/** Raw HTML passes through (the archive's bodies are mostly HTML; the app sanitizes it). */
-const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
+/** Plugins that ship no types of their own; both take the instance and add rules to it. */
+const requirePlugin = createRequire(import.meta.url) as (name: string) => (markdown: InstanceType<typeof MarkdownIt>) => void;
+const markdownItDeflist = requirePlugin('markdown-it-deflist');
+const markdownItFootnote = requirePlugin('markdown-it-footnote');
+
+/**
+ * Raw HTML passes through (the archive's bodies are mostly HTML; the app sanitizes it). The
+ * plugins give markdown-it what kramdown, Jekyll's Markdown, has: attribute lists, definition
+ * lists, footnotes, emphasis next to CJK punctuation, heading ids as kramdown makes them, smart
+ * quotes and kramdown's dashes (read-kramdown.ts).
+ */
+const markdown = new MarkdownIt({ html: true, linkify: false, typographer: true })
+  // kramdown's `{: …}` only: a plain `{…}` at a line's end is text (or Liquid shown as code).
+  .use(markdownItAttrs, { leftDelimiter: '{:', rightDelimiter: '}', allowedAttributes: ['id', 'class', 'lang', 'dir', 'title'] })
+  .use(markdownItDeflist)
+  .use(markdownItFootnote)
+  .use(markdownItCjkFriendly)
+  .use(markdownItAnchor, { level: [1, 2, 3, 4, 5, 6], slugify: (text: string) => headingId(text), uniqueSlugStartIndex: 1 });
+useKramdownTypography(markdown);
+
+/** Which of kramdown's two id rules the site's `kramdown.input` asks for (set per render). */
+let headingId: (text: string) => string = getGfmId;
+
+/** The heading id rule of a site's config: `kramdown.input: kramdown` or Jekyll's default GFM. */
+export function getHeadingIdRule(siteConfig: Record<string, unknown> | undefined): 'gfm' | 'kramdown' {
+  const kramdown = siteConfig?.kramdown;
+  const input = typeof kramdown === 'object' && kramdown !== null ? (kramdown as Record<string, unknown>).input : undefined;
+  return typeof input === 'string' && input.toLowerCase() === 'kramdown' ? 'kramdown' : 'gfm';
+}
+markdown.renderer.rules.fence = (tokens, index) => {
+  const token = tokens[index];
+  const lang = (token?.info ?? '').trim().split(/\s+/)[0] ?? '';
+  const code = (token?.content ?? '').replace(/\n$/, '');
+  if (lang === '') return `<pre><code>${markdown.utils.escapeHtml(code)}\n</code></pre>\n`;
+  return `<div class="language-${markdown.utils.escapeHtml(lang)} highlighter-rouge"><div class="highlight"><pre class="highlight"><code>${highlightCode(code, lang)}\n</code></pre></div></div>\n`;
+};
+
+// Footnote marks and back-links as kramdown writes them: `1`, not `[1]`; a plain `↩`.
+markdown.renderer.rules.footnote_caption = (tokens, index) => {
+  const meta = tokens[index]?.meta as { id: number; subId: number } | undefined;
+  return String((meta?.id ?? 0) + 1);
+};
+markdown.renderer.rules.footnote_anchor = (tokens, index, options, env, self) => {
+  const meta = tokens[index]?.meta as { subId: number } | undefined;
+  let id = self.rules.footnote_anchor_name?.(tokens, index, options, env, self) ?? '';
+  if (meta && meta.subId > 0) id += `:${meta.subId}`;
+  return ` <a href="#fnref${id}" class="footnote-backref">\u21a9</a>`;
+};
+
+/** Fills the `{:toc}` placeholders with the table of contents of the headings. */
+function fillToc(tokens: Token[]): void {
+  for (const token of tokens) {
+    if (token.type === 'html_block' && token.content.includes(TOC_PLACEHOLDER)) {
+      token.content = `${renderToc(tokens)}\n`;
+    }
+  }
+}
 
 /** Characters of plain text in an excerpt, before the ellipsis. */
 export const EXCERPT_LENGTH = 140;
@@ -144,8 +205,14 @@ function findDigest(tokens: Token[]): string | null {
 }
 
 /** Renders a Markdown body (raw HTML allowed) and derives its text, excerpt, length and source. */
-export function renderMarkdown(body: string, kept: KeptHtml = []): RenderedBody {
-  const tokens = markdown.parse(body, {});
+export function renderMarkdown(
+  body: string,
+  kept: KeptHtml = [],
+  ids: 'gfm' | 'kramdown' = 'gfm',
+): RenderedBody {
+  headingId = ids === 'kramdown' ? getKramdownId : getGfmId;
+  const tokens = markdown.parse(prepareKramdown(body), {});
+  fillToc(tokens);
   const html = restoreKeptHtml(markdown.renderer.render(tokens, markdown.options, {}), kept);
   const prose = dropLinkOnlyParagraphs(tokens);
   const proseHtml =

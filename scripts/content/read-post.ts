@@ -19,7 +19,7 @@ import {
 } from './read-front-matter';
 import { applyDefaults, getDefaultValues } from './read-defaults';
 import { hasLiquid, renderLiquid, restoreKeptHtml, type KeptHtml } from './read-liquid';
-import { renderHtml, renderMarkdown } from './read-markdown';
+import { getExcerpt, getHeadingIdRule, getPlainText, renderHtml, renderMarkdown } from './read-markdown';
 import { buildPostUrl, escapePath, getPermalinkExt, getPermalinkTemplate, titleizeSlug } from './read-permalink';
 
 /** Bodies longer than this many characters are cut (at a line end) before rendering. */
@@ -129,6 +129,27 @@ export function getArchivePage(file: string, config: SiteConfig, outputExt: stri
   const withoutExt = file.replace(/\.[^./]+$/, '');
   const escaped = escapePath(`/${withoutExt}`);
   return `${escaped.ok ? escaped.path : encodeURI(`/${withoutExt}`)}${outputExt}`;
+}
+
+/**
+ * Jekyll's excerpt when the post or the site chooses one: a front matter `excerpt`, or the body
+ * up to `excerpt_separator` (front matter, defaults, then `_config.yml`), rendered and cut to
+ * the list's length. Null leaves the list's own excerpt (the opening digest or text).
+ */
+function readExcerpt(
+  data: Record<string, unknown>,
+  config: SiteConfig,
+  body: string,
+  render: (text: string) => { text: string },
+): string | null {
+  if (typeof data.excerpt === 'string' && data.excerpt.trim() !== '') {
+    return getExcerpt(getPlainText(data.excerpt));
+  }
+  const separator = data.excerpt_separator ?? config.liquid?.config.excerpt_separator;
+  if (typeof separator !== 'string' || separator === '') return null;
+  const at = body.indexOf(separator);
+  if (at === -1) return null;
+  return getExcerpt(render(body.slice(0, at)).text);
 }
 
 /** The posts' URL template: `collections.posts.permalink` as written, else the site's `permalink`. */
@@ -310,7 +331,10 @@ export function readPostFile(file: string, bytes: Buffer, config: SiteConfig, no
     body = liquid.text;
     kept = liquid.kept;
   }
-  const rendered = name.kind === 'markdown' ? renderMarkdown(body, kept) : renderHtml(restoreKeptHtml(body, kept));
+  const render = (text: string) =>
+    name.kind === 'markdown' ? renderMarkdown(text, kept, getHeadingIdRule(config.liquid?.config)) : renderHtml(restoreKeptHtml(text, kept));
+  const rendered = render(body);
+  const excerpt = readExcerpt(data, config, body, render) ?? rendered.excerpt;
 
   const post: SourcePost = {
     file,
@@ -321,7 +345,7 @@ export function readPostFile(file: string, bytes: Buffer, config: SiteConfig, no
     tags: tags.filter((tag) => tag !== ''),
     html: rendered.html + cutNote,
     text: rendered.text,
-    excerpt: rendered.excerpt,
+    excerpt,
     chars: rendered.chars,
     source: rendered.source,
     page: getArchivePage(file, config, name.outputExt),

@@ -26,6 +26,7 @@ import {
   JEKYLL_LIQUID_TEXT,
   liquidSite,
 } from './fixtures/liquid-site';
+import { getHeadingIds, JEKYLL_KRAMDOWN, kramdownSite } from './fixtures/kramdown-site';
 import { getPlainText } from '../../scripts/content/read-markdown';
 import { removeSite, writePost, writeSite, type SiteFiles } from './fixtures/write-site';
 
@@ -521,5 +522,19 @@ test.skipIf(!hasJekyll)(
     const content = jekyll.posts['_posts/2021-12-02-liquid.md']?.content ?? '';
     expect(getPlainText(content)).toBe(JEKYLL_LIQUID_TEXT);
     expect(getLinks(content)).toEqual(JEKYLL_LIQUID_LINKS);
+  },
+);
+
+test.skipIf(!hasJekyll)(
+  'the kramdown fixture site renders as the hard-coded Jekyll answers say',
+  async () => {
+    const root = await writeSite(kramdownSite, 'broadsheet-oracle-');
+    roots.push(root);
+    const jekyll = await buildWithJekyll(root);
+    if (!jekyll.ok) throw new Error(jekyll.log);
+    for (const [file, expected] of Object.entries(JEKYLL_KRAMDOWN)) {
+      const content = jekyll.posts[file]?.content ?? '';
+      expect({ text: getPlainText(content), ids: getHeadingIds(content) }).toEqual(expected);
+    }
   },
 );

@@ -18,7 +18,9 @@ test('reads title, description, lang, timezone, permalink, url and baseurl', asy
     'title: 金融快讯\ndescription: 示例\nlang: zh-CN\ntimezone: Asia/Shanghai\npermalink: pretty\nurl: https://news.example.com/\nbaseurl: /archive\n',
   );
   expect(diagnostics).toEqual([]);
-  expect(config).toEqual({
+  const { liquid, ...settings } = config;
+  expect(liquid?.data).toEqual({});
+  expect(settings).toEqual({
     title: '金融快讯',
     description: '示例',
     lang: 'zh-CN',
