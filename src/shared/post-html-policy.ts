@@ -68,8 +68,14 @@ export const ALLOWED_TAGS: readonly string[] = [
   'ul',
 ];
 
-/** No `id`/`name` (DOM clobbering), no `style`, no `srcset`; `class` only to spot `em_media`, then dropped. */
+/**
+ * No `name`, no `style`, no `srcset`. `id` only with DOMPurify's named-property prefix
+ * (`SANITIZE_NAMED_PROPS`: `id="x"` becomes `id="user-content-x"`), so no id can shadow a
+ * property of `document` or `window` (DOM clobbering); in-page `#x` links are rewritten to match.
+ * `class` only for the tokens `POST_CLASS` allows.
+ */
 export const ALLOWED_ATTR: readonly string[] = [
+  'id',
   'href',
   'src',
   'alt',
@@ -91,6 +97,17 @@ export const ALLOWED_ATTR: readonly string[] = [
   HIDDEN_MARK,
 ];
 
+/** DOMPurify's prefix for kept ids; an in-page link `#x` must point at `#user-content-x`. */
+export const ID_PREFIX = 'user-content-';
+
+/**
+ * The class tokens a post keeps: the build's syntax colouring (`hljs-*` and its scope suffixes
+ * such as `function_`), code block and footnote markup, and the old source line. None of them
+ * is a utility class of the app, so a post cannot borrow the app's styling.
+ */
+export const POST_CLASS =
+  /^(?:hljs(?:-[a-z_]+)?|[a-z]+_|language-[\w+#.-]+|highlight|highlighter-rouge|rouge-table|gutter|gl|lineno|code|footnotes?|footnotes-(?:sep|list)|footnote-(?:ref|item|backref))$/;
+
 /** http(s), mailto and tel, or no scheme at all (relative links). Everything else loses its URL. */
 export const ALLOWED_URI_REGEXP = /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
 
@@ -105,6 +122,7 @@ export const purifyOptions = {
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   ALLOW_UNKNOWN_PROTOCOLS: false,
+  SANITIZE_NAMED_PROPS: true,
 };
 
 /** Inline styles that hide an element; the style attribute itself never survives. */

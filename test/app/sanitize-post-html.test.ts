@@ -7,6 +7,7 @@ import {
 
 // @ts-expect-error jsdom ships no type declarations and @types/jsdom is not a dependency
 import { JSDOM } from 'jsdom';
+import { POST_CLASS } from '../../src/shared/post-html-policy';
 
 type ScriptWindow = { document: Document; close: () => void };
 
@@ -131,7 +132,7 @@ const FORBIDDEN_ELEMENTS = [
   'xss',
 ];
 const FORBIDDEN_ATTRIBUTES =
-  /^(?:on.*|style|srcdoc|formaction|xlink:href|srcset|id|name|action|background)$/i;
+  /^(?:on.*|style|srcdoc|formaction|xlink:href|srcset|name|action|background)$/i;
 
 function parse(html: PostHtml): HTMLDivElement {
   const container = document.createElement('div');
@@ -174,7 +175,12 @@ for (const vector of vectors) {
       expect(FORBIDDEN_ELEMENTS, `left <${tag}>`).not.toContain(tag);
       for (const attribute of element.attributes) {
         expect(FORBIDDEN_ATTRIBUTES.test(attribute.name), `left ${attribute.name}`).toBe(false);
-        if (attribute.name === 'class') expect(attribute.value).toMatch(/^(?:post-[a-z-]+\s*)+$/);
+        if (attribute.name === 'class') {
+          for (const name of attribute.value.split(/\s+/))
+            expect(name).toMatch(new RegExp(`^post-[a-z-]+$|${POST_CLASS.source}`));
+        }
+        // Ids are kept only under the prefix, so none can clobber a property of document or window.
+        if (attribute.name === 'id') expect(attribute.value).toMatch(/^user-content-/);
       }
       for (const name of ['href', 'src']) {
         const value = (element.getAttribute(name) ?? '').replace(/[\p{Cc}\s]/gu, '');
@@ -354,4 +360,32 @@ test('a post that opens with a frameset gives an empty body instead of throwing'
   );
   expect(root.querySelector('frameset')).toBeNull();
   expect(root.innerHTML).not.toContain('onload');
+});
+
+test('heading ids survive under a prefix and in-page links follow them', () => {
+  const html = sanitizePostHtml(
+    '<ul id="markdown-toc"><li><a href="#第二节" id="markdown-toc-第二节">第二节</a></li></ul><h2 id="第二节">第二节</h2><p><a href="#fn1">1</a></p><h2 id="location">clobber?</h2>',
+    { postUrl: '/2022/01/01/x.html', siteUrl: '', hosts: [], categories: [] },
+  );
+  const root = document.createElement('div');
+  root.innerHTML = String(html);
+  expect(root.querySelector('h2')?.id).toBe('user-content-第二节');
+  expect(root.querySelector('#user-content-markdown-toc a')?.getAttribute('href')).toBe('#user-content-第二节');
+  expect(root.querySelector('p a')?.getAttribute('href')).toBe('#user-content-fn1');
+  expect(root.querySelector('p a')?.hasAttribute('data-app-href')).toBe(false);
+  expect(root.querySelectorAll('[id="location"]').length).toBe(0);
+});
+
+test('build-time colouring classes are kept, any other class is dropped', () => {
+  const html = sanitizePostHtml(
+    '<figure class="highlight"><pre><code class="language-ruby" data-lang="ruby"><span class="hljs-keyword fixed inset-0">def</span> <span class="hljs-title function_">x</span></code></pre></figure><p class="fixed inset-0 note">p</p>',
+    { postUrl: '/x.html', siteUrl: '', hosts: [], categories: [] },
+  );
+  const root = document.createElement('div');
+  root.innerHTML = String(html);
+  expect(root.querySelector('figure')?.className).toBe('highlight');
+  expect(root.querySelector('code')?.className).toBe('language-ruby');
+  expect(root.querySelector('span')?.className).toBe('hljs-keyword');
+  expect(root.querySelectorAll('span')[1]?.className).toBe('hljs-title function_');
+  expect(root.querySelector('p')?.hasAttribute('class')).toBe(false);
 });

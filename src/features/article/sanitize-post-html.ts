@@ -2,6 +2,8 @@ import DOMPurify from 'dompurify';
 import { paths, readCategorySegment } from '../../shared/paths';
 import {
   HIDDEN_MARK,
+  ID_PREFIX,
+  POST_CLASS,
   SAFE_DATA_IMAGE,
   isHiddenByAuthor,
   purifyOptions,
@@ -285,14 +287,24 @@ export function sanitizePostHtml(html: string, context: SanitizeContext): PostHt
   const base = getSiteBase(context);
   const postBase = new URL(`${base.path}${context.postUrl}`, base.origin);
   const categories = new Set(context.categories);
-  for (const link of fragment.querySelectorAll('a'))
-    rewriteLink(link, base, postBase, context, categories);
+  for (const link of fragment.querySelectorAll('a')) {
+    const href = link.getAttribute('href');
+    // An in-page link follows the prefixed id of its target (heading, footnote, contents).
+    if (href?.startsWith('#') && href.length > 1)
+      link.setAttribute('href', `#${ID_PREFIX}${href.slice(1)}`);
+    else rewriteLink(link, base, postBase, context, categories);
+  }
   for (const image of fragment.querySelectorAll('img')) if (!prepareImage(image)) image.remove();
 
   for (const element of fragment.querySelectorAll('[class]')) {
     const isSourceLine = element.tagName === 'P' && element.classList.contains('em_media');
     if (element.tagName === 'IMG') continue;
-    if (isSourceLine) element.setAttribute('class', 'post-media-source');
+    if (isSourceLine) {
+      element.setAttribute('class', 'post-media-source');
+      continue;
+    }
+    const kept = [...element.classList].filter((name) => POST_CLASS.test(name));
+    if (kept.length > 0) element.setAttribute('class', kept.join(' '));
     else element.removeAttribute('class');
   }
   for (const center of fragment.querySelectorAll('center')) {
