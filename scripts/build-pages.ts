@@ -107,7 +107,9 @@ class PageWriter {
         continue;
       }
       this.written.add(page.file);
-      batch.push(this.writeOne(page.file, this.shell.render(renderHead(page.head))));
+      batch.push(
+        this.writeOne(page.file, this.shell.render(renderHead(page.head), page.head.lang)),
+      );
       // Bounded concurrency: enough to keep the disk busy, not so much that 100,000 open files pile up.
       if (batch.length >= 64) await Promise.all(batch.splice(0));
     }
@@ -140,7 +142,7 @@ function describePost(
     canonical,
     type: 'article',
     siteName: manifest.site.title,
-    lang: manifest.site.lang,
+    lang: post.lang,
     published: post.date,
     section,
     tags: post.tags,
@@ -151,7 +153,7 @@ function describePost(
       headline: post.title,
       datePublished: post.date,
       url: canonical,
-      inLanguage: manifest.site.lang,
+      inLanguage: post.lang,
       ...(section ? { articleSection: section } : {}),
       ...(post.tags.length ? { keywords: post.tags.join(',') } : {}),
       publisher: { '@type': 'Organization', name: manifest.site.title },

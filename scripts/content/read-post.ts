@@ -343,6 +343,7 @@ export function readPostFile(file: string, bytes: Buffer, config: SiteConfig, no
     date: isoDate,
     categories: categories.filter((category) => category !== ''),
     tags: tags.filter((tag) => tag !== ''),
+    lang: typeof data.lang === 'string' && data.lang.trim() !== '' ? data.lang.trim() : config.lang,
     html: rendered.html + cutNote,
     text: rendered.text,
     excerpt,

@@ -64,6 +64,8 @@ export const sourcePostSchema = z.object({
   tags: z.array(z.string()),
   /** Rendered body, untrusted HTML. */
   html: z.string(),
+  /** Front matter `lang`, else from `defaults:`, else the site's `lang`. */
+  lang: z.string(),
   /** Plain text of the body (for search and excerpts). */
   text: z.string(),
   excerpt: z.string(),

@@ -103,6 +103,13 @@ function getPostSlugs(post: SourcePost): string[] {
   return [...new Set(post.categories.map(getCategorySlug))];
 }
 
+/** The site's post languages, most posts first (ties by name), for narrowing lists by language. */
+function countLanguages(posts: readonly SourcePost[]): string[] {
+  const counts = new Map<string, number>();
+  for (const post of posts) counts.set(post.lang, (counts.get(post.lang) ?? 0) + 1);
+  return [...counts].sort(([a, x], [b, y]) => y - x || compareText(a, b)).map(([lang]) => lang);
+}
+
 function toSummary(post: SourcePost): PostSummary {
   return {
     url: post.url,
@@ -112,6 +119,7 @@ function toSummary(post: SourcePost): PostSummary {
     tags: [...new Set(post.tags)],
     excerpt: post.excerpt,
     chars: post.chars,
+    lang: post.lang,
   };
 }
 
@@ -505,6 +513,7 @@ export function createBundle(input: BundleInput): Bundle {
       title: config.title,
       description: config.description,
       lang: config.lang,
+      languages: countLanguages(oldestFirst),
       timezone: config.timezone,
       url: joinSiteUrl(config.url, config.baseurl),
       hosts: findHosts(config, oldestFirst, [...config.formerHosts, ...(input.hosts ?? [])]),

@@ -76,16 +76,27 @@ export function renderHead(head: PageHead): string {
 }
 
 export type Shell = {
-  /** Render the shell with a page's head in place of the shell's title. */
-  render: (head: string) => string;
+  /** Render the shell with a page's head in place of the shell's title, in the page's language. */
+  render: (head: string, lang?: string) => string;
 };
 
-/** Split the built `index.html` around its `<title>` so each page costs one string join. */
+/**
+ * Split the built `index.html` around its `<title>` (and the value of `<html lang>`) so each page
+ * costs one string join.
+ */
 export function parseShell(html: string): Shell {
   const withoutDescription = html.replace(/\s*<meta name="description"[^>]*>/i, '');
   const match = /<title>[\s\S]*?<\/title>/i.exec(withoutDescription);
   if (!match) throw new Error('The app shell has no <title> to replace.');
   const before = withoutDescription.slice(0, match.index);
   const after = withoutDescription.slice(match.index + match[0].length);
-  return { render: (head) => `${before}${head}${after}` };
+  const langMatch = /(<html\b[^>]*\blang=")([^"]*)(")/i.exec(before);
+  if (!langMatch) return { render: (head) => `${before}${head}${after}` };
+  const start = langMatch.index + (langMatch[1]?.length ?? 0);
+  const head1 = before.slice(0, start);
+  const head2 = before.slice(start + (langMatch[2]?.length ?? 0));
+  const shellLang = langMatch[2] ?? '';
+  return {
+    render: (head, lang = shellLang) => `${head1}${escapeHtml(lang)}${head2}${head}${after}`,
+  };
 }

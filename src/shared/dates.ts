@@ -3,7 +3,24 @@
  * the reader's own clock says.
  */
 
-export type DateLocale = 'zh-CN' | 'en';
+/** The app's own languages, or a post's `lang` (any BCP 47 tag, e.g. `ja`, `de-AT`). */
+export type DateLocale = 'zh-CN' | 'en' | (string & {});
+
+/** The Intl locale a language is written in: `en` as in Britain (`26 Feb 2022`), `zh*` as in China. */
+function getIntlLocale(locale: string): string {
+  if (locale === 'zh-CN' || /^zh(?:-hans)?$/i.test(locale)) return 'zh-CN';
+  if (/^en$/i.test(locale)) return 'en-GB';
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([locale])[0] ?? 'en-GB';
+  } catch {
+    return 'en-GB';
+  }
+}
+
+/** CJK dates read best with the month in words (`2月`); Latin ones with a short name. */
+function isCjk(locale: string): boolean {
+  return /^(?:zh|ja|ko)\b/i.test(locale);
+}
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -15,10 +32,11 @@ function getFormatter(
   const id = `${locale}|${timeZone}|${withTime}`;
   let formatter = formatters.get(id);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', {
+    const intlLocale = getIntlLocale(locale);
+    formatter = new Intl.DateTimeFormat(intlLocale, {
       timeZone,
       year: 'numeric',
-      month: locale === 'zh-CN' ? 'long' : 'short',
+      month: isCjk(intlLocale) ? 'long' : 'short',
       day: 'numeric',
       ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
     });

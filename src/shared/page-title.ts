@@ -3,5 +3,7 @@
  * title when the app takes over from the static page.
  */
 export function formatPageTitle(page: string | null, siteTitle: string): string {
-  return page ? `${page} · ${siteTitle}` : siteTitle;
+  // A site without a title gets the page's title alone, not one ending in a dangling separator.
+  if (!page) return siteTitle;
+  return siteTitle ? `${page} · ${siteTitle}` : page;
 }

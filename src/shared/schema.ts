@@ -43,6 +43,11 @@ export const postSummarySchema = z.object({
   excerpt: z.string(),
   /** Characters of body text (a CJK character counts as one), for the reading length. */
   chars: z.number().int().nonnegative(),
+  /**
+   * The post's language (BCP 47): front matter `lang`, else `defaults:`, else the site's `lang`.
+   * Dates, `<html lang>` and the search index per language follow it.
+   */
+  lang: z.string(),
 });
 export type PostSummary = z.infer<typeof postSummarySchema>;
 
@@ -152,6 +157,8 @@ export const siteSchema = z.object({
   title: z.string(),
   description: z.string(),
   lang: z.string(),
+  /** Every post language of the site, most posts first; lists can be narrowed when it has several. */
+  languages: z.array(z.string()),
   /** IANA zone every date is shown in, whatever the reader's clock says. */
   timezone: z.string(),
   /** Absolute site address from `_config.yml` (`url` + `baseurl`), or empty. */

@@ -50,6 +50,7 @@ function createCategoryPost(n: number): SourcePost {
     text: `大栏目第${n}号的正文。`,
     excerpt: `大栏目第${n}号的正文。`,
     chars: 10,
+    lang: 'zh-CN',
     source: null,
     page: null,
   };

@@ -47,6 +47,7 @@ function makePost(
     excerpt: text.slice(0, 80),
     text,
     chars: text.length,
+    lang: 'zh-CN',
     source: null,
     page: null,
     html,

@@ -39,6 +39,7 @@ export function createSourcePost(
     text: `正文 ${slug}`,
     excerpt: `正文 ${slug}`,
     chars: 4,
+    lang: 'zh-CN',
     source: null,
     page: null,
     ...fields,

@@ -6,7 +6,7 @@
 import { afterAll, expect, test } from 'vitest';
 import { defaultsSite, rubyDatesSite, type AnsweredSite } from './fixtures/jekyll-sites';
 import { readFixtureSite } from './fixtures/read-fixture-site';
-import { removeSite, writeSite } from './fixtures/write-site';
+import { removeSite, writePost, writeSite } from './fixtures/write-site';
 
 const roots: string[] = [];
 afterAll(async () => {
@@ -57,4 +57,22 @@ test('defaults are applied, not reported as unsupported; a set without values is
       message: '1 set(s) of "defaults" have no "values" mapping; ignored, as Jekyll does',
     },
   ]);
+});
+
+test('a post’s language: front matter lang, else defaults, else the site’s', async () => {
+  const ours = await readAnswered({
+    files: {
+      '_config.yml':
+        'lang: zh-CN\ndefaults:\n  - scope: { path: "_posts/en" }\n    values: { lang: en }\n',
+      '_posts/2021-12-08-site.md': writePost('title: 站点语言'),
+      '_posts/en/2021-12-08-default.md': writePost('title: From defaults'),
+      '_posts/en/2021-12-08-own.md': writePost('title: 日本語\nlang: ja'),
+    },
+    jekyll: {},
+  });
+  expect(Object.fromEntries([...ours.posts].map(([file, post]) => [file, post.lang]))).toEqual({
+    '_posts/2021-12-08-site.md': 'zh-CN',
+    '_posts/en/2021-12-08-default.md': 'en',
+    '_posts/en/2021-12-08-own.md': 'ja',
+  });
 });

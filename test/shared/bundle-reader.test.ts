@@ -39,6 +39,7 @@ function makePost(n: number, twoTags = n % 7 === 0): SourcePost {
     text,
     excerpt: text,
     chars: text.length,
+    lang: 'zh-CN',
     source: null,
     page: null,
   };

@@ -107,7 +107,7 @@ export function ArticleView({ manifest, article }: ArticleViewProps) {
           <div className="flex gap-1">
             <dt className="sr-only">{t.publishedAt}</dt>
             <dd>
-              <PostTime iso={article.date} timeZone={manifest.site.timezone} />
+              <PostTime iso={article.date} timeZone={manifest.site.timezone} lang={article.lang} />
             </dd>
           </div>
           <div className="flex gap-1">

@@ -47,7 +47,7 @@ export function PostList({
                 </p>
               ) : null}
               <p className="mt-2 flex flex-wrap items-center gap-x-3 text-xs text-muted">
-                <PostTime iso={post.date} timeZone={timeZone} />
+                <PostTime iso={post.date} timeZone={timeZone} lang={post.lang} />
                 {category ? <span>{categoryNames.get(category) ?? category}</span> : null}
               </p>
             </article>
