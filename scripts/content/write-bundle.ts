@@ -322,17 +322,40 @@ function countTags(posts: readonly SourcePost[]): Map<string, number> {
  * half of its posts; otherwise the slug is the best name there is.
  */
 function getCategoryName(
-  slug: string,
   size: number,
   tagCounts: Map<string, number>,
   tagTotals: Map<string, number>,
-): string {
+): string | null {
   const ranked = [...tagCounts].sort(compareByCount);
   for (const [tag, count] of ranked) {
     if (count < size * NAME_TAG_COVERAGE) break;
     if (count >= (tagTotals.get(tag) ?? 0) * NAME_TAG_EXCLUSIVITY) return tag;
   }
-  return slug;
+  return null;
+}
+
+/**
+ * Names categories after their tags only on an archive of that shape (docs/decisions/019):
+ * when at least this share of its categories has a naming tag. On a blog a few categories
+ * happen to have one, and naming just those after a tag would rename them at random.
+ */
+const TAG_NAMING_SHARE = 2 / 3;
+
+function fitsTagNaming(tagNames: Map<string, string | null>): boolean {
+  if (tagNames.size === 0) return false;
+  const named = [...tagNames.values()].filter((name) => name !== null).length;
+  return named >= tagNames.size * TAG_NAMING_SHARE;
+}
+
+/** The category as its posts write it (case kept), the most used spelling first. */
+function getWrittenName(slug: string, posts: readonly SourcePost[]): string {
+  const spellings = new Map<string, number>();
+  for (const post of posts) {
+    for (const category of post.categories) {
+      if (getCategorySlug(category) === slug) spellings.set(category, (spellings.get(category) ?? 0) + 1);
+    }
+  }
+  return [...spellings].sort(compareByCount)[0]?.[0] ?? slug;
 }
 
 /** Older and newer neighbour of each post in its first category (all posts when it has none). */
@@ -460,12 +483,16 @@ export function createBundle(input: BundleInput): Bundle {
     .map(([slug, posts]): [string, number] => [slug, posts.length])
     .sort(compareByCount);
 
+  const tagNames = new Map(
+    categoryOrder.map(([slug, count]) => [slug, getCategoryName(count, countTags(byCategory.get(slug) ?? []), tagTotals)]),
+  );
+  const byTagName = fitsTagNaming(tagNames);
   const categories: Category[] = categoryOrder.map(([slug, count]) => {
     const posts = byCategory.get(slug) ?? [];
     const tagCounts = countTags(posts);
     return {
       slug,
-      name: getCategoryName(slug, count, tagCounts, tagTotals),
+      name: (byTagName ? tagNames.get(slug) : null) ?? getWrittenName(slug, posts),
       count,
       list: addList(sink, listIds.category(slug), summarize(posts)),
       tags: [...tagCounts].sort(compareByCount).map(([name, n]) => ({ name, count: n })),

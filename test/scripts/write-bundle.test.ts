@@ -204,3 +204,22 @@ test('an empty site still gives a valid bundle', () => {
   expect(manifest.newest).toBeNull();
   expect(manifest.all.head).toEqual([]);
 });
+
+test('on a blog, where few categories have a naming tag, categories keep their own names as written', () => {
+  const posts = [
+    createSourcePost('a1', '2022-03-02 08:00:00', { categories: ['JavaScript'], tags: ['react'] }),
+    createSourcePost('a2', '2022-03-02 09:00:00', { categories: ['JavaScript'], tags: ['node'] }),
+    createSourcePost('b1', '2022-03-02 10:00:00', { categories: ['Linux'], tags: ['shell'] }),
+    createSourcePost('b2', '2022-03-02 11:00:00', { categories: ['Linux'], tags: ['kernel'] }),
+    createSourcePost('c1', '2022-03-02 12:00:00', { categories: ['Rust'], tags: ['cargo'] }),
+  ];
+  const bundle = createBundle({ config: testConfig, posts });
+  const manifest = manifestSchema.parse(readJson(bundle, 'manifest.json'));
+  // `rust` alone has a tag on all its posts; naming it `cargo` would be a rename at random.
+  expect(manifest.categories.map((category) => [category.slug, category.name])).toEqual([
+    ['javascript', 'JavaScript'],
+    ['linux', 'Linux'],
+    ['rust', 'Rust'],
+  ]);
+  expect(manifest.site.languages).toEqual(['zh-CN']);
+});
