@@ -207,11 +207,16 @@ test('an empty site still gives a valid bundle', () => {
 
 test('on a blog, where few categories have a naming tag, categories keep their own names as written', () => {
   const posts = [
-    createSourcePost('a1', '2022-03-02 08:00:00', { categories: ['JavaScript'], tags: ['react'] }),
-    createSourcePost('a2', '2022-03-02 09:00:00', { categories: ['JavaScript'], tags: ['node'] }),
-    createSourcePost('b1', '2022-03-02 10:00:00', { categories: ['Linux'], tags: ['shell'] }),
-    createSourcePost('b2', '2022-03-02 11:00:00', { categories: ['Linux'], tags: ['kernel'] }),
-    createSourcePost('c1', '2022-03-02 12:00:00', { categories: ['Rust'], tags: ['cargo'] }),
+    ...['react', 'node', 'deno', 'bun'].map((tag, n) =>
+      createSourcePost(`a${n}`, `2022-03-02 0${n}:00:00`, {
+        categories: ['JavaScript'],
+        tags: [tag],
+      }),
+    ),
+    ...['shell', 'kernel', 'systemd'].map((tag, n) =>
+      createSourcePost(`b${n}`, `2022-03-03 0${n}:00:00`, { categories: ['Linux'], tags: [tag] }),
+    ),
+    createSourcePost('c1', '2022-03-04 12:00:00', { categories: ['Rust'], tags: ['cargo'] }),
   ];
   const bundle = createBundle({ config: testConfig, posts });
   const manifest = manifestSchema.parse(readJson(bundle, 'manifest.json'));
