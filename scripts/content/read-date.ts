@@ -189,13 +189,15 @@ function applyRubyOffset(written: WallTime, offsetMinutes: number): WallTime {
   const { second } = written;
   let carry: number;
   if (offsetMinutes < 0) {
-    let [hours, minutes] = divmod(-offsetMinutes, 60);
+    const [offsetHours, minutes] = divmod(-offsetMinutes, 60);
+    let hours = offsetHours;
     if (minutes !== 0) {
       minute += minutes;
       [carry, minute] = divmod(minute, 60);
       hours += carry;
     }
-    let [days, rest] = divmod(hours, 24);
+    const [offsetDays, rest] = divmod(hours, 24);
+    let days = offsetDays;
     if (rest !== 0) {
       hour += rest;
       [carry, hour] = divmod(hour, 24);
@@ -213,13 +215,15 @@ function applyRubyOffset(written: WallTime, offsetMinutes: number): WallTime {
       }
     }
   } else if (offsetMinutes > 0) {
-    let [hours, minutes] = divmod(offsetMinutes, 60);
+    const [offsetHours, minutes] = divmod(offsetMinutes, 60);
+    let hours = offsetHours;
     if (minutes !== 0) {
       minute -= minutes;
       [carry, minute] = divmod(minute, 60);
       hours -= carry;
     }
-    let [days, rest] = divmod(hours, 24);
+    const [offsetDays, rest] = divmod(hours, 24);
+    let days = offsetDays;
     if (rest !== 0) {
       hour -= rest;
       [carry, hour] = divmod(hour, 24);

@@ -101,7 +101,7 @@ function replaceSymbols(text: string): string {
 }
 
 /** markdown-it's typographer without its replacements rule, with kramdown's symbols instead. */
-export function useKramdownTypography(markdown: MarkdownIt): void {
+export function addKramdownTypography(markdown: MarkdownIt): void {
   markdown.disable('replacements');
   markdown.core.ruler.after('inline', 'kramdown_symbols', (state) => {
     for (const block of state.tokens) {

@@ -9,7 +9,7 @@ import markdownItAnchor from 'markdown-it-anchor';
 import markdownItAttrs from 'markdown-it-attrs';
 import markdownItCjkFriendly from 'markdown-it-cjk-friendly';
 import { highlightCode } from './read-highlight';
-import { getGfmId, getKramdownId, prepareKramdown, renderToc, TOC_PLACEHOLDER, useKramdownTypography } from './read-kramdown';
+import { getGfmId, getKramdownId, prepareKramdown, renderToc, TOC_PLACEHOLDER, addKramdownTypography } from './read-kramdown';
 import { restoreKeptHtml, type KeptHtml } from './read-liquid';
 
 /** Plugins that ship no types of their own; both take the instance and add rules to it. */
@@ -30,7 +30,7 @@ const markdown = new MarkdownIt({ html: true, linkify: false, typographer: true 
   .use(markdownItFootnote)
   .use(markdownItCjkFriendly)
   .use(markdownItAnchor, { level: [1, 2, 3, 4, 5, 6], slugify: (text: string) => headingId(text), uniqueSlugStartIndex: 1 });
-useKramdownTypography(markdown);
+addKramdownTypography(markdown);
 
 /** Which of kramdown's two id rules the site's `kramdown.input` asks for (set per render). */
 let headingId: (text: string) => string = getGfmId;
