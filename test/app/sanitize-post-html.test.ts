@@ -370,7 +370,9 @@ test('heading ids survive under a prefix and in-page links follow them', () => {
   const root = document.createElement('div');
   root.innerHTML = String(html);
   expect(root.querySelector('h2')?.id).toBe('user-content-第二节');
-  expect(root.querySelector('#user-content-markdown-toc a')?.getAttribute('href')).toBe('#user-content-第二节');
+  expect(root.querySelector('#user-content-markdown-toc a')?.getAttribute('href')).toBe(
+    '#user-content-第二节',
+  );
   expect(root.querySelector('p a')?.getAttribute('href')).toBe('#user-content-fn1');
   expect(root.querySelector('p a')?.hasAttribute('data-app-href')).toBe(false);
   expect(root.querySelectorAll('[id="location"]').length).toBe(0);
