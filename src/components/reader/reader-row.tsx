@@ -7,6 +7,8 @@ import { SaveButton } from './save-button';
 export type ReaderRowProps = {
   url: string;
   className?: string;
+  /** Read rows step back; off where every row is read anyway (the history). */
+  quietWhenRead?: boolean;
   children: ReactNode;
 };
 
@@ -14,8 +16,8 @@ export type ReaderRowProps = {
  * A list row as the reader's state sees it: quieter once read, and a stop for `j`/`k` (focusable
  * by script, with a visible ring). Any row layout can wrap its content in it.
  */
-export function ReaderRow({ url, className = '', children }: ReaderRowProps) {
-  const read = useIsRead(url);
+export function ReaderRow({ url, className = '', quietWhenRead = true, children }: ReaderRowProps) {
+  const read = useIsRead(url) && quietWhenRead;
   return (
     <li
       {...{ [LIST_ROW_ATTRIBUTE]: '' }}

@@ -31,7 +31,9 @@ export function SaveButton({ post, variant = 'row' }: SaveButtonProps) {
       aria-pressed={saved}
       aria-label={variant === 'row' ? t.saveLabel(post.title) : undefined}
       className={
-        variant === 'row' ? 'save-toggle' : 'btn-secondary save-toggle-article min-h-9 text-sm'
+        variant === 'row'
+          ? 'save-toggle'
+          : 'btn-secondary save-toggle-article min-h-9 gap-1 text-sm'
       }
       onClick={toggle}
       {...getShortcutProps('save')}

@@ -68,7 +68,12 @@ export function HistoryView() {
       ) : null}
       <ol className="divide-y divide-rule">
         {history.map((entry) => (
-          <ReaderRow key={entry.url} url={entry.url} className="flex items-baseline gap-4 py-3">
+          <ReaderRow
+            key={entry.url}
+            url={entry.url}
+            quietWhenRead={false}
+            className="flex items-baseline gap-4 py-3"
+          >
             <div className="min-w-0 flex-1">
               <h2 className="font-serif text-base leading-snug font-semibold text-ink">
                 <Link
