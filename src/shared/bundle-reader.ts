@@ -366,6 +366,28 @@ export async function* readSelection(
   }
 }
 
+type SelectionCursor = ReturnType<typeof openSelectionCursor>;
+
+/** Page `page` taken from a cursor, past the posts `skip` names; `ended` when the cursor ran out. */
+async function takePage(
+  cursor: SelectionCursor,
+  page: number,
+  skip: (post: PostSummary) => boolean = () => false,
+): Promise<{ posts: PostSummary[]; matched: number; ended: boolean }> {
+  const start = (page - 1) * PAGE_SIZE;
+  const end = start + PAGE_SIZE;
+  const posts: PostSummary[] = [];
+  let matched = 0;
+  for (;;) {
+    const post = await cursor.next();
+    if (!post) return { posts, matched, ended: true };
+    if (skip(post)) continue;
+    if (matched >= start) posts.push(post);
+    matched += 1;
+    if (matched === end) return { posts, matched, ended: false };
+  }
+}
+
 /**
  * Page `page` of a union of lists under a filter, from the merged cursor: page n costs the
  * chunks that hold its first n pages.
@@ -375,19 +397,9 @@ async function readMergedPage(
   selection: ListSelection,
   page: number,
 ): Promise<ListPage> {
-  const start = (page - 1) * PAGE_SIZE;
-  const end = start + PAGE_SIZE;
   const cursor = openSelectionCursor(load, selection);
-  const posts: PostSummary[] = [];
-  let matched = 0;
-  for (;;) {
-    const post = await cursor.next();
-    if (!post) return { posts, total: matched, exact: true };
-    if (matched >= start) posts.push(post);
-    matched += 1;
-    if (matched === end) break;
-  }
-  if (!cursor.hasMore()) return { posts, total: matched, exact: true };
+  const { posts, matched, ended } = await takePage(cursor, page);
+  if (ended || !cursor.hasMore()) return { posts, total: matched, exact: true };
   await cursor.close();
   if (selection.boundIsExact) return { posts, total: selection.bound, exact: true };
   return { posts, total: Math.max(selection.bound, matched + 1), exact: false };
@@ -403,19 +415,9 @@ export async function readListPageWithout(
   page: number,
   skip: (post: PostSummary) => boolean,
 ): Promise<ListPage> {
-  const start = (page - 1) * PAGE_SIZE;
-  const end = start + PAGE_SIZE;
   const cursor = openSelectionCursor(load, selection);
-  const posts: PostSummary[] = [];
-  let matched = 0;
-  for (;;) {
-    const post = await cursor.next();
-    if (!post) return { posts, total: matched, exact: true };
-    if (skip(post)) continue;
-    if (matched >= start) posts.push(post);
-    matched += 1;
-    if (matched === end) break;
-  }
+  const { posts, matched, ended } = await takePage(cursor, page, skip);
+  if (ended) return { posts, total: matched, exact: true };
   // One more unread post decides whether there is a next page.
   for (let post = await cursor.next(); post; post = await cursor.next()) {
     if (skip(post)) continue;

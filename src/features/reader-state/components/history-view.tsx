@@ -1,12 +1,10 @@
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
-import { paths } from '../../../shared/paths';
 import { useMessages } from '../../../lib/i18n';
 import { clearHistory, removeHistory, useReaderState } from '../../../lib/reader-state';
-import { getShortcutProps } from '../../../lib/shortcut-targets';
 import { PostTime } from '../../../components/ui/post-time';
 import { ReaderRow } from '../../../components/reader/reader-row';
 import { ReaderDataPanel } from './reader-data-panel';
+import { EntryTitle } from './entry-title';
 import { getLocalTimeZone } from './local-time';
 
 /** What was opened, when, newest first; entries can be removed one by one or all at once. */
@@ -75,15 +73,7 @@ export function HistoryView() {
             className="flex items-baseline gap-4 py-3"
           >
             <div className="min-w-0 flex-1">
-              <h2 className="font-serif text-base leading-snug font-semibold text-ink">
-                <Link
-                  to={paths.post(entry.url)}
-                  className="headline-link"
-                  {...getShortcutProps('open')}
-                >
-                  {entry.title}
-                </Link>
-              </h2>
+              <EntryTitle url={entry.url} title={entry.title} className="text-base" />
               <p className="mt-1 text-xs text-muted">
                 {t.readAt} <PostTime iso={new Date(entry.at).toISOString()} timeZone={timeZone} />
               </p>

@@ -1,12 +1,10 @@
-import { Link } from 'react-router-dom';
-import { paths } from '../../../shared/paths';
 import { useMessages } from '../../../lib/i18n';
 import { useManifest } from '../../../lib/manifest-query';
 import { useReaderState } from '../../../lib/reader-state';
-import { getShortcutProps } from '../../../lib/shortcut-targets';
 import { PostTime } from '../../../components/ui/post-time';
 import { ReaderRow, ReaderRowActions } from '../../../components/reader/reader-row';
 import { ReaderDataPanel } from './reader-data-panel';
+import { EntryTitle } from './entry-title';
 import { getLocalTimeZone } from './local-time';
 
 /** Saved posts, newest saved first, from the reader's own state (no data file is needed). */
@@ -31,15 +29,7 @@ export function SavedView() {
           return (
             <ReaderRow key={entry.url} url={entry.url} className="py-4">
               <article>
-                <h2 className="font-serif text-lg leading-snug font-semibold text-ink">
-                  <Link
-                    to={paths.post(entry.url)}
-                    className="headline-link"
-                    {...getShortcutProps('open')}
-                  >
-                    {entry.title}
-                  </Link>
-                </h2>
+                <EntryTitle url={entry.url} title={entry.title} className="text-lg" />
                 <p className="mt-2 flex flex-wrap items-center gap-x-3 text-xs text-muted">
                   <PostTime iso={entry.date} timeZone={manifest.site.timezone} />
                   {category ? <span>{categoryNames.get(category) ?? category}</span> : null}
