@@ -61,6 +61,8 @@ const RESERVED_FOLDERS = new Set([
   'tag',
   'search',
   'latest',
+  'saved',
+  'history',
 ]);
 
 /**
@@ -301,13 +303,20 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
       file: 'latest.html',
       head: describeList(t.latest, site.description, toAddress(paths.all()), manifest),
     });
-    listPages.push({
-      file: 'search.html',
-      head: {
-        ...describeList(t.searchTitle, site.description, toAddress(paths.search()), manifest),
-        noindex: true,
-      },
-    });
+    // Views of the reader's own state and of search: pages to land on, never to index.
+    const unindexed = [
+      { file: 'search.html', title: t.searchTitle, path: paths.search() },
+      { file: 'saved.html', title: t.savedTitle, path: paths.saved() },
+      { file: 'history.html', title: t.historyTitle, path: paths.history() },
+    ];
+    for (const page of unindexed)
+      listPages.push({
+        file: page.file,
+        head: {
+          ...describeList(page.title, site.description, toAddress(page.path), manifest),
+          noindex: true,
+        },
+      });
     await writer.write(listPages);
   }
 

@@ -18,6 +18,9 @@ import { ThemeToggle } from '../features/settings/components/theme-toggle';
 import { NewPostsNotice } from '../features/offline/components/new-posts-notice';
 import { UpdatePrompt } from '../features/offline/components/update-prompt';
 import { SaveOfflineButton } from '../features/offline/components/save-offline-button';
+import { UnreadBadge, useCategoryUnread } from '../components/reader/unread-badge';
+import { KeyboardShortcuts } from '../features/reader-state/components/keyboard-shortcuts';
+import type { Category } from '../shared/schema';
 
 /** Shows that a navigation is loading without moving anything on the page. */
 function NavigationProgress() {
@@ -25,6 +28,22 @@ function NavigationProgress() {
   if (navigation.state === 'idle') return null;
   return (
     <div aria-hidden="true" className="fixed inset-x-0 top-0 z-50 h-0.5 animate-pulse bg-accent" />
+  );
+}
+
+type NavClass = ({ isActive }: { isActive: boolean }) => string;
+
+function CategoryNavLink({ category, className }: { category: Category; className: NavClass }) {
+  const unread = useCategoryUnread(category.slug, category.count);
+  return (
+    <NavLink
+      to={paths.category(category.slug)}
+      className={className}
+      aria-describedby={unread.describedBy}
+    >
+      {category.name}
+      <UnreadBadge id={unread.id} count={unread.count} />
+    </NavLink>
   );
 }
 
@@ -43,6 +62,12 @@ function SiteHeader() {
           <SearchForm compact />
         </div>
         <div className="flex items-center gap-1">
+          <NavLink to={paths.saved()} className={navClass}>
+            {t.savedTitle}
+          </NavLink>
+          <NavLink to={paths.history()} className={navClass}>
+            {t.historyTitle}
+          </NavLink>
           <ThemeToggle />
           <SettingsMenu />
         </div>
@@ -61,9 +86,7 @@ function SiteHeader() {
           </li>
           {manifest.categories.map((category) => (
             <li key={category.slug}>
-              <NavLink to={paths.category(category.slug)} className={navClass}>
-                {category.name}
-              </NavLink>
+              <CategoryNavLink category={category} className={navClass} />
             </li>
           ))}
         </ul>
@@ -122,6 +145,7 @@ export function Layout() {
             manifest={manifest}
             target={{ list: listIds.all, title: t.allPosts, path: paths.all(), ref: manifest.all }}
           />
+          <KeyboardShortcuts />
           <p>{t.footerNote(manifest.posts)}</p>
         </div>
       </footer>

@@ -85,6 +85,20 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               ),
             },
             {
+              path: routePatterns.saved,
+              lazy: lazyRoute(
+                () => import('./routes/saved'),
+                (route) => route.SavedRoute,
+              ),
+            },
+            {
+              path: routePatterns.history,
+              lazy: lazyRoute(
+                () => import('./routes/history'),
+                (route) => route.HistoryRoute,
+              ),
+            },
+            {
               path: '*',
               lazy: lazyRoute(
                 () => import('./routes/catch-all'),

@@ -35,6 +35,12 @@ export const bundleKeys = {
       selection.to,
       page,
     ] as const,
+  /**
+   * A page of a list without the posts read when `snapshot` (a visit of the view) began, so a
+   * post marked read while the page is open stays in place until the next visit.
+   */
+  unreadPage: (selection: ListSelection, page: number, snapshot: string) =>
+    [...bundleKeys.listPage(selection, page), 'unread', snapshot] as const,
   articles,
   article: (indexPage: string | null, buckets: number, key: string) =>
     [...articles, indexPage, buckets, key] as const,

@@ -1,11 +1,12 @@
 import { useSyncExternalStore } from 'react';
 
 /**
- * What the browser would not keep: small stored values (settings, saved lists, in localStorage)
- * or the offline copy of the query cache (IndexedDB). Private modes, a full quota and disabled
+ * What the browser would not keep: small stored values (settings, saved lists, in localStorage),
+ * the offline copy of the query cache (IndexedDB) or the reader's own state (read, saved and
+ * history, IndexedDB). Private modes, a full quota and disabled
  * storage all end here; the app keeps working from memory and tells the reader once.
  */
-export type StorageProblem = 'values' | 'offline-cache';
+export type StorageProblem = 'values' | 'offline-cache' | 'reader-state';
 
 let problems: readonly StorageProblem[] = [];
 const listeners = new Set<() => void>();

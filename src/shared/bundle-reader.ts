@@ -311,49 +311,120 @@ async function readDateRangePage(
 }
 
 /**
- * Page `page` of a union of lists under a filter: the lists are merged lazily, newest first,
- * each read chunk by chunk, so page n costs the chunks that hold its first n pages, not every
- * chunk of every list. A post in several of the lists is shown once.
+ * The posts of a selection, newest first, each once: its lists merged lazily, each read chunk by
+ * chunk, so taking n posts costs the chunks that hold them, not every chunk of every list.
+ * `hasMore` says whether any list has posts left (matching or not) without reading further.
+ */
+function openSelectionCursor(load: LoadBundleFile, selection: ListSelection) {
+  const cursors = selection.sources.map((list) =>
+    readNewestFirst(load, list, selection.from, selection.to),
+  );
+  let heads: IteratorResult<PostSummary>[] | null = null;
+  const seen = new Set<string>();
+  return {
+    async next(): Promise<PostSummary | null> {
+      heads ??= await Promise.all(cursors.map((cursor) => cursor.next()));
+      for (;;) {
+        let best = -1;
+        for (let index = 0; index < heads.length; index++) {
+          const head = heads[index];
+          const current = heads[best];
+          if (!head || head.done) continue;
+          if (!current || current.done || comparePostsNewestFirst(head.value, current.value) < 0)
+            best = index;
+        }
+        const head = heads[best];
+        const cursor = cursors[best];
+        if (!head || head.done || !cursor) return null;
+        const post = head.value;
+        heads[best] = await cursor.next();
+        if (seen.has(post.url) || !matchesSelection(post, selection)) continue;
+        seen.add(post.url);
+        return post;
+      }
+    },
+    hasMore: () => heads === null || heads.some((head) => !head.done),
+    close: async () => {
+      await Promise.all(cursors.map((cursor) => cursor.return(undefined)));
+    },
+  };
+}
+
+/**
+ * Every post of a list under a filter, newest first: what "mark all as read" covers, however
+ * many pages that is. A whole stored list is read chunk by chunk like any other.
+ */
+export async function* readSelection(
+  load: LoadBundleFile,
+  selection: ListSelection,
+): AsyncGenerator<PostSummary> {
+  const cursor = openSelectionCursor(load, selection);
+  try {
+    for (let post = await cursor.next(); post; post = await cursor.next()) yield post;
+  } finally {
+    await cursor.close();
+  }
+}
+
+type SelectionCursor = ReturnType<typeof openSelectionCursor>;
+
+/** Page `page` taken from a cursor, past the posts `skip` names; `ended` when the cursor ran out. */
+async function takePage(
+  cursor: SelectionCursor,
+  page: number,
+  skip: (post: PostSummary) => boolean = () => false,
+): Promise<{ posts: PostSummary[]; matched: number; ended: boolean }> {
+  const start = (page - 1) * PAGE_SIZE;
+  const end = start + PAGE_SIZE;
+  const posts: PostSummary[] = [];
+  let matched = 0;
+  for (;;) {
+    const post = await cursor.next();
+    if (!post) return { posts, matched, ended: true };
+    if (skip(post)) continue;
+    if (matched >= start) posts.push(post);
+    matched += 1;
+    if (matched === end) return { posts, matched, ended: false };
+  }
+}
+
+/**
+ * Page `page` of a union of lists under a filter, from the merged cursor: page n costs the
+ * chunks that hold its first n pages.
  */
 async function readMergedPage(
   load: LoadBundleFile,
   selection: ListSelection,
   page: number,
 ): Promise<ListPage> {
-  const start = (page - 1) * PAGE_SIZE;
-  const end = start + PAGE_SIZE;
-  const cursors = selection.sources.map((list) =>
-    readNewestFirst(load, list, selection.from, selection.to),
-  );
-  const heads = await Promise.all(cursors.map((cursor) => cursor.next()));
-  const seen = new Set<string>();
-  const posts: PostSummary[] = [];
-  let matched = 0;
-  for (;;) {
-    let best = -1;
-    for (let index = 0; index < heads.length; index++) {
-      const head = heads[index];
-      const current = heads[best];
-      if (!head || head.done) continue;
-      if (!current || current.done || comparePostsNewestFirst(head.value, current.value) < 0)
-        best = index;
-    }
-    const head = heads[best];
-    const cursor = cursors[best];
-    if (!head || head.done || !cursor) return { posts, total: matched, exact: true };
-    const post = head.value;
-    heads[best] = await cursor.next();
-    if (seen.has(post.url) || !matchesSelection(post, selection)) continue;
-    seen.add(post.url);
-    if (matched >= start) posts.push(post);
-    matched += 1;
-    if (matched === end) break;
-  }
-  const more = heads.some((head) => !head.done);
-  if (!more) return { posts, total: matched, exact: true };
-  await Promise.all(cursors.map((cursor) => cursor.return(undefined)));
+  const cursor = openSelectionCursor(load, selection);
+  const { posts, matched, ended } = await takePage(cursor, page);
+  if (ended || !cursor.hasMore()) return { posts, total: matched, exact: true };
+  await cursor.close();
   if (selection.boundIsExact) return { posts, total: selection.bound, exact: true };
   return { posts, total: Math.max(selection.bound, matched + 1), exact: false };
+}
+
+/**
+ * Page `page` of a list under a filter without the posts `skip` names (the reader's read ones):
+ * walked from the newest, so the total is known only once the walk reaches the end.
+ */
+export async function readListPageWithout(
+  load: LoadBundleFile,
+  selection: ListSelection,
+  page: number,
+  skip: (post: PostSummary) => boolean,
+): Promise<ListPage> {
+  const cursor = openSelectionCursor(load, selection);
+  const { posts, matched, ended } = await takePage(cursor, page, skip);
+  if (ended) return { posts, total: matched, exact: true };
+  // One more unread post decides whether there is a next page.
+  for (let post = await cursor.next(); post; post = await cursor.next()) {
+    if (skip(post)) continue;
+    await cursor.close();
+    return { posts, total: matched + 1, exact: false };
+  }
+  return { posts, total: matched, exact: true };
 }
 
 /** Page `page` (from 1) of a list under a filter, newest first, reading only the chunks it needs. */

@@ -55,6 +55,8 @@ export type ListQuery = {
   from?: string | null;
   to?: string | null;
   page?: number | null;
+  /** Only posts the reader has not read (their own state, kept in the browser). */
+  unread?: boolean;
 };
 
 /** Query string of a list view; empty parts are left out so equal filters give equal URLs. */
@@ -63,6 +65,7 @@ export function buildListSearch(query: ListQuery): string {
   for (const tag of query.tags ?? []) params.append('tag', tag);
   if (query.from) params.set('from', query.from);
   if (query.to) params.set('to', query.to);
+  if (query.unread) params.set('unread', '1');
   if (query.page && query.page > 1) params.set('page', String(query.page));
   const text = params.toString();
   return text ? `?${text}` : '';
@@ -76,6 +79,9 @@ export const paths = {
     `/tag/${encodeSegment(name)}${buildListSearch(query)}`,
   all: (query: ListQuery = {}) => `/latest${buildListSearch(query)}`,
   search: (q?: string) => (q ? `/search?${new URLSearchParams({ q }).toString()}` : '/search'),
+  /** The reader's saved posts and reading history (kept in their browser). */
+  saved: () => '/saved',
+  history: () => '/history',
   /** The Atom feed of the whole site, and one per category (as jekyll-feed names them). */
   feed: () => '/feed.xml',
   categoryFeed: (slug: string) => `/feed/${encodeSegment(slug)}.xml`,
@@ -90,6 +96,8 @@ export const routePatterns = {
   tag: '/tag/:name',
   all: '/latest',
   search: '/search',
+  saved: '/saved',
+  history: '/history',
 } as const;
 
 export const dataPaths = {

@@ -1,5 +1,8 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { afterEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
+import { resetReaderState } from '../../src/lib/reader-state';
 
 // jsdom has no scrolling; ScrollRestoration calls it on every navigation.
 window.scrollTo = () => {};
@@ -7,4 +10,7 @@ window.scrollTo = () => {};
 afterEach(() => {
   cleanup();
   localStorage.clear();
+  // A fresh, empty IndexedDB for the next test, and the reader's state read from it anew.
+  globalThis.indexedDB = new IDBFactory();
+  resetReaderState();
 });

@@ -6,7 +6,9 @@ import {
   collectListFiles,
   readArticle,
   readListPage,
+  readListPageWithout,
   readNewestPosts,
+  readSelection,
   selectList,
   type ListBase,
   type LoadBundleFile,
@@ -211,4 +213,36 @@ test('the files a list needs offline are its index, every chunk and the buckets 
       post.url,
     );
   }
+});
+
+test('readSelection walks every page of a filtered list, each post once', async () => {
+  const tags = ['快讯', '公告'];
+  const selection = selectList(manifest, getBase('alpha'), { tags, from: '', to: '' });
+  const { load } = createCountingLoader();
+  const urls: string[] = [];
+  for await (const post of readSelection(load, selection)) urls.push(post.url);
+  const expected = bundle.posts
+    .filter((post) => post.categories.includes('alpha') && hasTag(tags)(post))
+    .map((post) => post.url);
+  expect(new Set(urls).size).toBe(urls.length);
+  expect(urls.length).toBeGreaterThan(PAGE_SIZE * 2);
+  expect(new Set(urls)).toEqual(new Set(expected));
+});
+
+test('a page without the read posts skips them and says when it knows the total', async () => {
+  const selection = selectList(manifest, getBase('beta'), { tags: [], from: '', to: '' });
+  const all: string[] = [];
+  for await (const post of readSelection(createCountingLoader().load, selection))
+    all.push(post.url);
+  // Every other post read.
+  const read = new Set(all.filter((_, index) => index % 2 === 0));
+  const unread = all.filter((url) => !read.has(url));
+  const skip = (post: { url: string }) => read.has(post.url);
+  const first = await readListPageWithout(createCountingLoader().load, selection, 1, skip);
+  expect(first.posts.map((post) => post.url)).toEqual(unread.slice(0, PAGE_SIZE));
+  expect(first).toMatchObject({ total: PAGE_SIZE + 1, exact: false });
+  const lastPage = Math.ceil(unread.length / PAGE_SIZE);
+  const last = await readListPageWithout(createCountingLoader().load, selection, lastPage, skip);
+  expect(last.posts.map((post) => post.url)).toEqual(unread.slice((lastPage - 1) * PAGE_SIZE));
+  expect(last).toMatchObject({ total: unread.length, exact: true });
 });

@@ -19,6 +19,7 @@ export function StorageNotice() {
     >
       {problems.includes('values') ? <p>{t.storageValuesNotKept}</p> : null}
       {problems.includes('offline-cache') ? <p>{t.storageCacheNotKept}</p> : null}
+      {problems.includes('reader-state') ? <p>{t.storageReaderStateNotKept}</p> : null}
       <button
         type="button"
         className="mt-1 underline"

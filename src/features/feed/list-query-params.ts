@@ -1,7 +1,14 @@
 import type { ListQuery } from '../../shared/paths';
 
 /** A list view's filters and page as read from the URL; anything malformed is dropped, not an error. */
-export type ListParams = { tags: string[]; from: string; to: string; page: number };
+export type ListParams = {
+  tags: string[];
+  from: string;
+  to: string;
+  page: number;
+  /** Only posts the reader has not read. */
+  unread: boolean;
+};
 
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -15,6 +22,7 @@ export function readListParams(search: URLSearchParams): ListParams {
     from: dayPattern.test(from) ? from : '',
     to: dayPattern.test(to) ? to : '',
     page: Number.isInteger(page) && page >= 1 ? page : 1,
+    unread: search.get('unread') === '1',
   };
 }
 
@@ -23,5 +31,11 @@ export function isFiltered(params: ListParams): boolean {
 }
 
 export function toListQuery(params: ListParams): ListQuery {
-  return { tags: params.tags, from: params.from, to: params.to, page: params.page };
+  return {
+    tags: params.tags,
+    from: params.from,
+    to: params.to,
+    page: params.page,
+    unread: params.unread,
+  };
 }

@@ -86,6 +86,8 @@ export async function prefetchList(
   list: ResolvedList,
   params: ListParams,
 ): Promise<void> {
+  // The unread-only page depends on the reader's state at the visit; the view loads it.
+  if (params.unread) return;
   await client.ensureQueryData(
     listPageQueryOptions(getListSelection(manifest, list, params), params.page),
   );

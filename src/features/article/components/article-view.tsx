@@ -1,4 +1,4 @@
-import { useMemo, type MouseEvent } from 'react';
+import { useEffect, useMemo, type MouseEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { z } from 'zod';
 import type { Article, Manifest, PostLink } from '../../../shared/schema';
@@ -6,6 +6,11 @@ import { paths } from '../../../shared/paths';
 import { useMessages } from '../../../lib/i18n';
 import { PostTime } from '../../../components/ui/post-time';
 import { PostBody } from './post-body';
+import { ShareButton } from './share-button';
+import { recordOpened } from '../../../lib/reader-state';
+import { getShortcutProps } from '../../../lib/shortcut-targets';
+import { ReadToggle } from '../../../components/reader/read-toggle';
+import { SaveButton } from '../../../components/reader/save-button';
 
 export type ArticleViewProps = {
   manifest: Manifest;
@@ -39,11 +44,18 @@ function NeighbourLink({ link, label, rel, state, className = '' }: NeighbourLin
       state={state}
       rel={rel}
       className={`neighbour-card ${className}`}
+      {...getShortcutProps(rel === 'next' ? 'next' : 'previous')}
     >
       <span className="text-xs text-muted">{label}</span>
       <span className="mt-1 block font-serif font-semibold text-ink">{link.title}</span>
     </Link>
   );
+}
+
+/** The post's address as the reader sees it in the address bar (the deploy base included). */
+function getPermalink(url: string): string {
+  return new URL(`${import.meta.env.BASE_URL.replace(/\/+$/, '')}${url}`, window.location.origin)
+    .href;
 }
 
 export function ArticleView({ manifest, article }: ArticleViewProps) {
@@ -81,6 +93,11 @@ export function ArticleView({ manifest, article }: ArticleViewProps) {
 
   const neighbourState = listDepth > 0 ? { listDepth: listDepth + 1 } : undefined;
 
+  // Opening an article is reading it: marked read and put at the top of the history.
+  useEffect(() => {
+    void recordOpened(article);
+  }, [article]);
+
   return (
     <article className="mx-auto max-w-[40em]">
       <p className="mb-6 text-sm">
@@ -117,6 +134,11 @@ export function ArticleView({ manifest, article }: ArticleViewProps) {
             </dd>
           </div>
         </dl>
+        <div className="mt-4 flex flex-wrap items-center gap-2">
+          <SaveButton post={article} variant="article" />
+          <ReadToggle post={article} variant="article" />
+          <ShareButton title={article.title} url={getPermalink(article.url)} />
+        </div>
       </header>
       {/* The post keeps the site's language even when the reader chose another for the interface. */}
       <div lang={contentLang}>

@@ -4,6 +4,7 @@ import { useMessages } from '../../../lib/i18n';
 import { useManifest } from '../../../lib/manifest-query';
 import { useHome } from '../api/home-query';
 import { PostList } from './post-list';
+import { getUnreadCount, useReadCountByCategory } from '../../../lib/reader-state';
 
 /** Newest posts, then one section per category with its newest five and a link to the whole list. */
 export function HomeView() {
@@ -14,6 +15,7 @@ export function HomeView() {
     manifest.categories.map((category) => [category.slug, category.name]),
   );
   const timeZone = manifest.site.timezone;
+  const readByCategory = useReadCountByCategory();
   return (
     <div>
       <h1 className="sr-only">{manifest.site.title}</h1>
@@ -50,7 +52,12 @@ export function HomeView() {
                       {category.name}
                     </Link>
                   </h2>
-                  <span className="text-xs text-muted">{t.postCount(category.count)}</span>
+                  <span className="text-xs text-muted">
+                    {t.postCount(category.count)}
+                    {readByCategory
+                      ? ` · ${t.unreadCount(getUnreadCount(category.count, readByCategory.get(category.slug)))}`
+                      : null}
+                  </span>
                 </div>
                 <PostList
                   posts={section.posts.slice(0, 5)}

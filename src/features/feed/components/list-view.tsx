@@ -1,8 +1,9 @@
 import { useMemo, type ReactNode } from 'react';
+import { Link, useLocation } from 'react-router-dom';
 import type { Manifest } from '../../../shared/schema';
 import { useMessages } from '../../../lib/i18n';
 import { useManifest } from '../../../lib/manifest-query';
-import type { ListSelection } from '../../../shared/bundle-reader';
+import type { ListPage, ListSelection } from '../../../shared/bundle-reader';
 import { getPageCount, PAGE_SIZE } from '../../../shared/list-math';
 import {
   getActiveTags,
@@ -13,6 +14,9 @@ import {
 } from '../list-source';
 import { isFiltered, toListQuery, type ListParams } from '../list-query-params';
 import { useListPage } from '../api/list-page-query';
+import { useUnreadPage } from '../api/unread-page-query';
+import { getUnreadCount, useReaderState, useReadCountByCategory } from '../../../lib/reader-state';
+import { MarkAllReadButton } from './mark-all-read-button';
 import { Pager } from './pager';
 import { PostList } from './post-list';
 import { TagFilter } from './tag-filter';
@@ -40,20 +44,42 @@ type ListBodyProps = {
   filtered: boolean;
 };
 
+type PageProps = ListBodyProps & { page: ListPage };
+
+/** All posts of the page, or (unread only) those not read when this visit of the view began. */
+function ListBody(props: ListBodyProps) {
+  return props.params.unread ? <UnreadListBody {...props} /> : <AllListBody {...props} />;
+}
+
+function AllListBody(props: ListBodyProps) {
+  return <ListPageView {...props} page={useListPage(props.selection, props.params.page)} />;
+}
+
+function UnreadListBody(props: ListBodyProps) {
+  const { key } = useLocation();
+  return <ListPageView {...props} page={useUnreadPage(props.selection, props.params.page, key)} />;
+}
+
 /** One page of posts and the pager, whatever the filter. */
-function ListBody({ manifest, list, params, selection, activeTags, filtered }: ListBodyProps) {
+function ListPageView({ manifest, list, params, activeTags, filtered, page }: PageProps) {
   const { t } = useMessages();
   const categoryNames = useCategoryNames(manifest);
-  const { posts, total, exact } = useListPage(selection, params.page);
+  const { posts, total, exact } = page;
   return (
     <>
-      {filtered ? (
+      {params.unread ? (
+        <p role="status" className="mt-6 text-sm font-semibold text-ink">
+          {exact ? t.unreadCountExact(total) : t.unreadCountAtLeast(total)}
+        </p>
+      ) : filtered ? (
         <p role="status" className="mt-6 text-sm font-semibold text-ink">
           {exact ? t.filteredCount(total) : t.filteredCountAbout(total)}
         </p>
       ) : null}
       {posts.length === 0 ? (
-        <p className="py-10 text-muted">{filtered ? t.noMatches : t.noPosts}</p>
+        <p className="py-10 text-muted">
+          {params.unread ? t.noUnread : filtered ? t.noMatches : t.noPosts}
+        </p>
       ) : null}
       <PostList
         posts={posts}
@@ -67,6 +93,37 @@ function ListBody({ manifest, list, params, selection, activeTags, filtered }: L
         buildPagePath={(page) => list.buildPath({ ...toListQuery(params), tags: activeTags, page })}
       />
     </>
+  );
+}
+
+/**
+ * Unread posts of a whole list, from the manifest's counts and the reader's read posts (no list
+ * is read for it); a tag list's count would need its posts, so it shows none.
+ */
+function UnreadCount({ list }: { list: ResolvedList }) {
+  const { t } = useMessages();
+  const state = useReaderState();
+  const byCategory = useReadCountByCategory();
+  if (!state.loaded || !byCategory || list.target.kind === 'tag') return null;
+  const read = list.category === null ? state.read.size : byCategory.get(list.category);
+  return <span> · {t.unreadCount(getUnreadCount(list.ref.count, read))}</span>;
+}
+
+type UnreadOnlyLinkProps = { list: ResolvedList; params: ListParams; activeTags: string[] };
+
+/** The unread-only switch is a link: the choice lives in the URL, like every other filter. */
+function UnreadOnlyLink({ list, params, activeTags }: UnreadOnlyLinkProps) {
+  const { t } = useMessages();
+  const to = list.buildPath({
+    ...toListQuery(params),
+    tags: activeTags,
+    page: 1,
+    unread: !params.unread,
+  });
+  return (
+    <Link to={to} className="btn-secondary min-h-9 text-sm">
+      {params.unread ? t.showAll : t.unreadOnly}
+    </Link>
   );
 }
 
@@ -90,7 +147,10 @@ export function ListView({ target, params, actions }: ListViewProps) {
       <header className="mb-6 flex flex-wrap items-end justify-between gap-3 border-b-2 border-ink pb-4">
         <div>
           <h1 className="font-serif text-3xl font-bold text-ink sm:text-4xl">{title}</h1>
-          <p className="mt-2 text-sm text-muted">{t.postCount(list.ref.count)}</p>
+          <p className="mt-2 text-sm text-muted">
+            <span>{t.postCount(list.ref.count)}</span>
+            <UnreadCount list={list} />
+          </p>
         </div>
         {actions}
       </header>
@@ -99,8 +159,12 @@ export function ListView({ target, params, actions }: ListViewProps) {
         selected={activeTags}
         from={params.from}
         to={params.to}
-        buildPath={list.buildPath}
+        buildPath={(query) => list.buildPath({ unread: params.unread, ...query })}
       />
+      <div className="mt-4 flex flex-wrap items-center gap-x-6 gap-y-2">
+        <UnreadOnlyLink list={list} params={params} activeTags={activeTags} />
+        <MarkAllReadButton selection={selection} filtered={filtered} />
+      </div>
       <ListBody
         manifest={manifest}
         list={list}

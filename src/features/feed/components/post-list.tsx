@@ -2,6 +2,8 @@ import { Link } from 'react-router-dom';
 import type { PostSummary } from '../../../shared/schema';
 import { paths } from '../../../shared/paths';
 import { PostTime } from '../../../components/ui/post-time';
+import { ReaderRow, ReaderRowActions } from '../../../components/reader/reader-row';
+import { getShortcutProps } from '../../../lib/shortcut-targets';
 
 export type PostListProps = {
   posts: readonly PostSummary[];
@@ -32,12 +34,17 @@ export function PostList({
       {posts.map((post) => {
         const category = post.categories[0];
         return (
-          <li key={post.url} className={compact ? 'py-3' : 'py-5'}>
+          <ReaderRow key={post.url} url={post.url} className={compact ? 'py-3' : 'py-5'}>
             <article>
               <Heading
                 className={`font-serif font-semibold text-ink ${compact ? 'text-base' : 'text-lg sm:text-xl'} leading-snug`}
               >
-                <Link to={paths.post(post.url)} state={fromListState} className="headline-link">
+                <Link
+                  to={paths.post(post.url)}
+                  state={fromListState}
+                  className="headline-link"
+                  {...getShortcutProps('open')}
+                >
                   {post.title}
                 </Link>
               </Heading>
@@ -49,9 +56,10 @@ export function PostList({
               <p className="mt-2 flex flex-wrap items-center gap-x-3 text-xs text-muted">
                 <PostTime iso={post.date} timeZone={timeZone} lang={post.lang} />
                 {category ? <span>{categoryNames.get(category) ?? category}</span> : null}
+                <ReaderRowActions post={post} />
               </p>
             </article>
-          </li>
+          </ReaderRow>
         );
       })}
     </ol>

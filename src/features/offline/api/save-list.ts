@@ -1,15 +1,17 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { cacheNames } from '../../../shared/cache-names';
-import { dataPaths } from '../../../shared/paths';
 import {
   bundleFileKinds,
   collectListFiles,
   getBundleFilePath,
-  mapLimited,
 } from '../../../shared/bundle-reader';
 import type { ListRef, Manifest } from '../../../shared/schema';
-import { getDataUrl } from '../../../lib/data-base';
+import {
+  collectSavedArticleFiles,
+  getAbsoluteDataUrl,
+  keepFilesOffline,
+  openShardCache,
+} from '../../../lib/offline-files';
 import { bundleFileQueryOptions, createBundleLoader } from '../../../lib/bundle-queries';
 import { createStoredValue } from '../../../lib/stored-value';
 
@@ -48,19 +50,6 @@ export type SaveTarget = { list: string; title: string; path: string; ref: ListR
 
 export type SaveProgress = { done: number; total: number };
 
-function getAbsoluteUrl(dataPath: string): string {
-  return new URL(getDataUrl(dataPath), window.location.href).href;
-}
-
-async function openShardCache(): Promise<Cache | null> {
-  if (typeof caches === 'undefined') return null;
-  try {
-    return await caches.open(cacheNames.shards);
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Put every file a list needs (its index, every chunk, the article buckets of its posts) into the
  * service worker's shard cache, so a reload offline finds them even if the worker did not control
@@ -72,7 +61,6 @@ export async function saveListForOffline(
   target: SaveTarget,
   onProgress: (progress: SaveProgress) => void,
 ): Promise<SavedList> {
-  const cache = await openShardCache();
   const progress: SaveProgress = { done: 0, total: 0 };
   const report = () => onProgress({ ...progress });
   // What finding the files reads (index, chunks, index pages) goes through the views' queries.
@@ -85,30 +73,10 @@ export async function saveListForOffline(
       report();
     },
   );
-  if (cache) {
-    await mapLimited(files, async (file) => {
-      const url = getAbsoluteUrl(getBundleFilePath(file));
-      if (!(await cache.match(url))) await cache.add(url);
-      progress.done += 1;
-      report();
-    });
-  } else {
-    // No worker cache (an old browser): the query cache, persisted to IndexedDB, is all there is.
-    for (const file of files) {
-      await client.ensureQueryData(bundleFileQueryOptions(file.kind, file.hash));
-      progress.done += 1;
-      report();
-    }
-  }
-
-  // The manifest too, so an offline reload knows the shard names even without the query cache.
-  if (typeof caches !== 'undefined') {
-    const manifestCache = await caches.open(cacheNames.manifest);
-    const url = getAbsoluteUrl(dataPaths.manifest());
-    if (!(await manifestCache.match(url))) await manifestCache.add(url);
-  }
-  // Ask the browser not to evict what the reader chose to keep; it may say no, which is fine.
-  await navigator.storage?.persist?.().catch(() => false);
+  await keepFilesOffline(client, files, () => {
+    progress.done += 1;
+    report();
+  });
 
   const saved: SavedList = {
     list: target.list,
@@ -122,20 +90,31 @@ export async function saveListForOffline(
   return saved;
 }
 
-/** Forget a saved list and delete its files from the caches, except those another saved list still needs. */
-export async function removeSavedList(client: QueryClient, list: string): Promise<void> {
+/**
+ * Forget a saved list and delete its files from the caches, except those another saved list or
+ * a saved article still needs.
+ */
+export async function removeSavedList(
+  client: QueryClient,
+  manifest: Manifest,
+  list: string,
+): Promise<void> {
   const all = savedStore.read();
   const removed = all.find((entry) => entry.list === list);
   const rest = all.filter((entry) => entry.list !== list);
   savedStore.write(rest);
   if (!removed) return;
+  const articleFiles = await collectSavedArticleFiles(client, manifest);
   const kept = new Set(
-    rest.flatMap((entry) => entry.files.map((file) => `${file.kind}:${file.hash}`)),
+    [...rest.flatMap((entry) => entry.files), ...(articleFiles ?? [])].map(
+      (file) => `${file.kind}:${file.hash}`,
+    ),
   );
   const cache = await openShardCache();
   for (const file of removed.files) {
     if (kept.has(`${file.kind}:${file.hash}`)) continue;
-    if (cache) await cache.delete(getAbsoluteUrl(getBundleFilePath(file)));
+    if (!articleFiles && (file.kind === 'articleIndex' || file.kind === 'articleBucket')) continue;
+    if (cache) await cache.delete(getAbsoluteDataUrl(getBundleFilePath(file)));
     client.removeQueries({
       queryKey: bundleFileQueryOptions(file.kind, file.hash).queryKey,
       type: 'inactive',

@@ -45,7 +45,7 @@ export function SaveOfflineButton({ manifest, target }: SaveOfflineButtonProps) 
     mutationFn: () => saveListForOffline(client, manifest, target, setProgress),
     onSettled: () => setProgress(null),
   });
-  const remove = useMutation({ mutationFn: () => removeSavedList(client, target.list) });
+  const remove = useMutation({ mutationFn: () => removeSavedList(client, manifest, target.list) });
 
   if (target.list === 'all' && target.ref.count >= SAVE_ALL_LIMIT) return null;
   const estimate = storage.data;

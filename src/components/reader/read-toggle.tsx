@@ -1,0 +1,39 @@
+import { useMessages } from '../../lib/i18n';
+import { setRead, useIsRead, type PostRef } from '../../lib/reader-state';
+import { getShortcutProps } from '../../lib/shortcut-targets';
+
+export type ReadToggleProps = {
+  post: Pick<PostRef, 'url' | 'title' | 'categories'>;
+  /** In a row the title names the post; an article's own button says only what it does. */
+  variant?: 'row' | 'article';
+};
+
+/** Says whether a post is read (to sighted readers and screen readers alike) and switches it. */
+export function ReadToggle({ post, variant = 'row' }: ReadToggleProps) {
+  const { t } = useMessages();
+  const read = useIsRead(post.url);
+  if (variant === 'article')
+    return (
+      <button
+        type="button"
+        className="btn-secondary min-h-9 text-sm"
+        onClick={() => void setRead(post, !read)}
+        {...getShortcutProps('toggle-read')}
+      >
+        {read ? t.markUnread : t.markRead}
+      </button>
+    );
+  return (
+    <button
+      type="button"
+      aria-pressed={read}
+      aria-label={t.markReadLabel(post.title)}
+      className="read-toggle"
+      onClick={() => void setRead(post, !read)}
+      {...getShortcutProps('toggle-read')}
+    >
+      <span aria-hidden="true" className="read-toggle-dot" />
+      {read ? t.read : t.unread}
+    </button>
+  );
+}

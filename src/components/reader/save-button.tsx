@@ -1,0 +1,45 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useMessages } from '../../lib/i18n';
+import { useManifest } from '../../lib/manifest-query';
+import { keepArticleOffline } from '../../lib/offline-files';
+import { setSaved, useIsSaved, type PostRef } from '../../lib/reader-state';
+import { getShortcutProps } from '../../lib/shortcut-targets';
+
+export type SaveButtonProps = {
+  post: PostRef;
+  /** A row names its post in the button's name; an article's own button needs no title. */
+  variant?: 'row' | 'article';
+};
+
+/**
+ * 收藏: saves a post to `/saved` and keeps its data files for offline reading. Separate from
+ * saving a whole category for offline (features/offline).
+ */
+export function SaveButton({ post, variant = 'row' }: SaveButtonProps) {
+  const { t } = useMessages();
+  const saved = useIsSaved(post.url);
+  const client = useQueryClient();
+  const manifest = useManifest();
+  function toggle() {
+    void setSaved(post, !saved);
+    // Offline copies are a bonus: a failure (offline already, a full quota) leaves the save itself.
+    if (!saved) void keepArticleOffline(client, manifest, post.url).catch(() => {});
+  }
+  return (
+    <button
+      type="button"
+      aria-pressed={saved}
+      aria-label={variant === 'row' ? t.saveLabel(post.title) : undefined}
+      className={
+        variant === 'row'
+          ? 'save-toggle'
+          : 'btn-secondary save-toggle-article min-h-9 gap-1 text-sm'
+      }
+      onClick={toggle}
+      {...getShortcutProps('save')}
+    >
+      <span aria-hidden="true">{saved ? '★' : '☆'}</span>
+      {saved ? t.savedState : t.save}
+    </button>
+  );
+}

@@ -1,0 +1,50 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { readSelection, type ListSelection } from '../../../shared/bundle-reader';
+import type { PostSummary } from '../../../shared/schema';
+import { createBundleLoader } from '../../../lib/bundle-queries';
+import { useMessages } from '../../../lib/i18n';
+import { markRead } from '../../../lib/reader-state';
+
+export type MarkAllReadButtonProps = {
+  selection: ListSelection;
+  /** Whether tags or dates narrow the list (the button then says it covers the matches). */
+  filtered: boolean;
+};
+
+/** Every post of the list under its filter, not only the page shown, marked read at once. */
+async function markSelectionRead(
+  load: ReturnType<typeof createBundleLoader>,
+  selection: ListSelection,
+): Promise<number> {
+  const posts: PostSummary[] = [];
+  for await (const post of readSelection(load, selection)) posts.push(post);
+  await markRead(posts);
+  return posts.length;
+}
+
+export function MarkAllReadButton({ selection, filtered }: MarkAllReadButtonProps) {
+  const { t } = useMessages();
+  const client = useQueryClient();
+  const mark = useMutation({
+    mutationFn: () => markSelectionRead(createBundleLoader(client), selection),
+  });
+  return (
+    <div className="flex flex-wrap items-center gap-3 text-sm">
+      <button
+        type="button"
+        className="btn-secondary min-h-9"
+        disabled={mark.isPending}
+        onClick={() => mark.mutate()}
+      >
+        {filtered ? t.markAllReadFiltered : t.markAllRead}
+      </button>
+      {mark.isIdle ? null : (
+        <span role="status" className="text-muted">
+          {mark.isPending ? t.markingRead(selection.bound) : null}
+          {mark.isSuccess ? t.markedAllRead(mark.data) : null}
+          {mark.isError ? t.markAllReadFailed : null}
+        </span>
+      )}
+    </div>
+  );
+}
