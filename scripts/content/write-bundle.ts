@@ -38,9 +38,14 @@ import { getBucket, getBucketCount, getPostKey } from '../../src/shared/post-key
 import { getArchiveFolder, getPostsEntry } from './read-file-name';
 import type { SiteConfig, SourcePost } from './types';
 
-/** Posts on the home page's "latest" strip and in each category section. */
+/** Posts on the home page's "latest" stream. */
 export const HOME_LATEST = 20;
-export const HOME_SECTION_SIZE = 5;
+/**
+ * Posts kept for each category section of the home: its newest that are not in the stream, twice
+ * what a section shows, so the app can still fill it after dropping cross-posts of stories already
+ * on screen.
+ */
+export const HOME_SECTION_SIZE = 10;
 
 /** A tag names a category when at least this share of the tag's posts are in it... */
 const NAME_TAG_EXCLUSIVITY = 0.8;
@@ -441,7 +446,15 @@ export function createBundle(input: BundleInput): Bundle {
   const summaries = new Map(oldestFirst.map((post) => [post, postSummarySchema.parse(toSummary(post))]));
   const summarize = (posts: readonly SourcePost[]) =>
     posts.map((post) => summaries.get(post) ?? toSummary(post));
-  const summarizeNewest = (posts: readonly SourcePost[]) => summarize(posts.slice(-HOME_SECTION_SIZE).reverse());
+  const latest = oldestFirst.slice(-HOME_LATEST);
+  const inLatest = new Set(latest);
+  /** The newest posts of a section that the stream does not already show, newest first. */
+  const summarizeSection = (posts: readonly SourcePost[]) => {
+    const picked: SourcePost[] = [];
+    for (let index = posts.length - 1; index >= 0 && picked.length < HOME_SECTION_SIZE; index--)
+      if (!inLatest.has(posts[index]!)) picked.push(posts[index]!);
+    return summarize(picked);
+  };
 
   const all = addList(sink, listIds.all, summarize(oldestFirst));
 
@@ -471,10 +484,10 @@ export function createBundle(input: BundleInput): Bundle {
   }));
 
   const home: Home = homeSchema.parse({
-    latest: summarize(oldestFirst.slice(-HOME_LATEST).reverse()),
+    latest: summarize([...latest].reverse()),
     sections: categoryOrder.map(([slug]) => ({
       category: slug,
-      posts: summarizeNewest(byCategory.get(slug) ?? []),
+      posts: summarizeSection(byCategory.get(slug) ?? []),
     })),
   });
   const homeHash = addHashedFile(sink, 'home', home);

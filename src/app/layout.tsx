@@ -11,6 +11,7 @@ import { listIds, paths } from '../shared/paths';
 import { useMessages } from '../lib/i18n';
 import { useManifest } from '../lib/manifest-query';
 import { SearchForm } from '../components/search-form';
+import { ScrollRow } from '../components/ui/scroll-row';
 import { LoadingView } from '../components/ui/loading-view';
 import { StorageNotice } from '../components/ui/storage-notice';
 import { SettingsMenu } from '../features/settings/components/settings-menu';
@@ -31,6 +32,7 @@ function NavigationProgress() {
 function SiteHeader() {
   const { t } = useMessages();
   const manifest = useManifest();
+  const location = useLocation();
   const navClass = ({ isActive }: { isActive: boolean }) =>
     `nav-link ${isActive ? 'nav-link-active' : ''}`;
   return (
@@ -48,7 +50,10 @@ function SiteHeader() {
         </div>
       </div>
       <nav aria-label={t.sectionsNav} className="mx-auto max-w-6xl px-4 sm:px-6">
-        <ul className="nav-scroller flex gap-1 overflow-x-auto border-t border-ink/80 py-1.5 text-sm whitespace-nowrap">
+        <ScrollRow
+          activeKey={location.pathname}
+          className="gap-1 border-t border-ink/80 py-1.5 text-sm"
+        >
           <li>
             <NavLink to={paths.home()} end className={navClass}>
               {t.home}
@@ -66,7 +71,7 @@ function SiteHeader() {
               </NavLink>
             </li>
           ))}
-        </ul>
+        </ScrollRow>
       </nav>
     </header>
   );
@@ -106,7 +111,7 @@ export function Layout() {
         ref={mainRef}
         id="main"
         tabIndex={-1}
-        className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 outline-none sm:px-6 sm:py-10"
+        className="mx-auto w-full max-w-6xl flex-1 px-4 py-4 outline-none sm:px-6 sm:py-10"
       >
         <NewPostsNotice />
         {/* A query whose key changes under a mounted view (a newer manifest) suspends here, not the whole page. */}

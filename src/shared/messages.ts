@@ -105,6 +105,13 @@ const zh = {
   savedLists: '已离线保存的栏目',
   recentlyRead: '最近阅读',
   nothingSaved: '还没有离线保存的内容。联网时在栏目页点击“离线保存”即可。',
+  // Reading a wire: dense lists, day headings, menus, images.
+  imageUnavailable: '图片未能加载',
+  today: '今天',
+  yesterday: '昨天',
+  timesIn: (zone: string) => `时间均为${zone}`,
+  compactMode: '紧凑',
+  compactModeHint: '紧凑列表：每条一行，按时间排列',
 };
 
 export type Messages = typeof zh;
@@ -210,6 +217,13 @@ const en: Messages = {
   recentlyRead: 'Recently read',
   nothingSaved:
     'Nothing is saved for offline yet. While online, use “Save for offline” on a section.',
+  // Reading a wire: dense lists, day headings, menus, images.
+  imageUnavailable: 'Image could not be loaded',
+  today: 'Today',
+  yesterday: 'Yesterday',
+  timesIn: (zone) => `Times in ${zone}`,
+  compactMode: 'Compact',
+  compactModeHint: 'Compact list: one line per post, by time',
 };
 
 /** Every catalogue by its language tag (the languages of src/lib/settings.ts). */

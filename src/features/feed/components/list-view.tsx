@@ -13,8 +13,11 @@ import {
 } from '../list-source';
 import { isFiltered, toListQuery, type ListParams } from '../list-query-params';
 import { useListPage } from '../api/list-page-query';
+import { foldCrossPosts } from '../list-items';
+import { useSettings } from '../../../lib/settings';
+import { ListModeToggle } from './list-mode-toggle';
 import { Pager } from './pager';
-import { PostList } from './post-list';
+import { DayList, PostList } from './post-list';
 import { TagFilter } from './tag-filter';
 
 export type ListViewProps = {
@@ -44,7 +47,10 @@ type ListBodyProps = {
 function ListBody({ manifest, list, params, selection, activeTags, filtered }: ListBodyProps) {
   const { t } = useMessages();
   const categoryNames = useCategoryNames(manifest);
+  const { listMode } = useSettings();
   const { posts, total, exact } = useListPage(selection, params.page);
+  const items = useMemo(() => foldCrossPosts(posts, categoryNames), [posts, categoryNames]);
+  const timeZone = manifest.site.timezone;
   return (
     <>
       {filtered ? (
@@ -55,12 +61,16 @@ function ListBody({ manifest, list, params, selection, activeTags, filtered }: L
       {posts.length === 0 ? (
         <p className="py-10 text-muted">{filtered ? t.noMatches : t.noPosts}</p>
       ) : null}
-      <PostList
-        posts={posts}
-        timeZone={manifest.site.timezone}
-        categoryNames={categoryNames}
-        start={(params.page - 1) * PAGE_SIZE + 1}
-      />
+      {listMode === 'compact' ? (
+        <DayList items={items} timeZone={timeZone} />
+      ) : (
+        <PostList
+          items={items}
+          timeZone={timeZone}
+          mode="cards"
+          start={(params.page - 1) * PAGE_SIZE + 1}
+        />
+      )}
       <Pager
         page={params.page}
         pageCount={getPageCount(total)}
@@ -87,12 +97,15 @@ export function ListView({ target, params, actions }: ListViewProps) {
         : (list.name ?? '');
   return (
     <div>
-      <header className="mb-6 flex flex-wrap items-end justify-between gap-3 border-b-2 border-ink pb-4">
-        <div>
-          <h1 className="font-serif text-3xl font-bold text-ink sm:text-4xl">{title}</h1>
-          <p className="mt-2 text-sm text-muted">{t.postCount(list.ref.count)}</p>
+      <header className="mb-3 flex flex-wrap items-end justify-between gap-x-3 gap-y-2 border-b-2 border-ink pb-2 sm:mb-6 sm:pb-4">
+        <div className="flex min-w-0 items-baseline gap-3 sm:block">
+          <h1 className="font-serif text-2xl font-bold text-ink sm:text-4xl">{title}</h1>
+          <p className="text-sm text-muted sm:mt-2">{t.postCount(list.ref.count)}</p>
         </div>
-        {actions}
+        <div className="flex flex-wrap items-center gap-2">
+          <ListModeToggle />
+          {actions}
+        </div>
       </header>
       <TagFilter
         tagCounts={list.tagCounts}

@@ -1,59 +1,160 @@
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { PostSummary } from '../../../shared/schema';
 import { paths } from '../../../shared/paths';
+import { formatClock, formatDayHeading, getDayKey, getZoneLabel } from '../../../shared/dates';
+import type { ListMode } from '../../../lib/settings';
+import { useMessages } from '../../../lib/i18n';
+import { HeadlineText } from '../../../components/ui/headline-text';
 import { PostTime } from '../../../components/ui/post-time';
-
-export type PostListProps = {
-  posts: readonly PostSummary[];
-  timeZone: string;
-  /** Category slug → display name. */
-  categoryNames: ReadonlyMap<string, string>;
-  headingLevel?: 2 | 3;
-  /** Hide excerpts for dense lists. */
-  compact?: boolean;
-  /** Start number for the list (1-based position of the first post), so deep pages keep their place. */
-  start?: number;
-};
+import { groupByDay, type ListItem } from '../list-items';
 
 /** The state a list link carries, so the article's "back to list" can go back in history. */
 export const fromListState = { listDepth: 1 } as const;
 
+type HeadingLevel = 2 | 3 | 4;
+const headingTags = { 2: 'h2', 3: 'h3', 4: 'h4' } as const;
+
+/** What every row kind takes: one item (a post and its folded cross-posts). */
+export type PostRowProps = {
+  item: ListItem;
+  timeZone: string;
+  headingLevel: HeadingLevel;
+};
+
+/** The names of the sources of a row, as one string ("财联社、东方财富"). */
+function useSourcesText(item: ListItem): string {
+  const { lang } = useMessages();
+  return item.sources.join(lang === 'zh-CN' ? '、' : ', ');
+}
+
+/**
+ * One line: time of day (site timezone), title, source(s). The title is cut with an ellipsis
+ * rather than wrapped, so a phone shows a screenful of headlines.
+ */
+export function CompactRow({ item, timeZone, headingLevel }: PostRowProps) {
+  const Heading = headingTags[headingLevel];
+  const sources = useSourcesText(item);
+  return (
+    <article className="compact-row">
+      <time dateTime={item.post.date} className="compact-row-time">
+        {formatClock(item.post.date, timeZone)}
+      </time>
+      <Heading className="compact-row-title">
+        <Link to={paths.post(item.post.url)} state={fromListState} className="headline-link">
+          {item.post.title}
+        </Link>
+      </Heading>
+      {sources ? <span className="compact-row-source">{sources}</span> : null}
+    </article>
+  );
+}
+
+export type CardRowProps = PostRowProps & { showExcerpt?: boolean };
+
+/** Headline, excerpt, full date and source(s): the reading mode with more to see per post. */
+export function CardRow({ item, timeZone, headingLevel, showExcerpt = true }: CardRowProps) {
+  const Heading = headingTags[headingLevel];
+  const sources = useSourcesText(item);
+  return (
+    <article>
+      <Heading
+        className={`font-serif font-semibold text-pretty text-ink ${showExcerpt ? 'text-lg sm:text-xl' : 'text-base'} leading-snug`}
+      >
+        <Link to={paths.post(item.post.url)} state={fromListState} className="headline-link">
+          <HeadlineText text={item.post.title} />
+        </Link>
+      </Heading>
+      {showExcerpt && item.post.excerpt ? (
+        <p className="mt-2 line-clamp-3 text-[0.95em] leading-relaxed text-ink/80">
+          {item.post.excerpt}
+        </p>
+      ) : null}
+      <p className="mt-2 flex flex-wrap items-center gap-x-3 text-xs text-muted">
+        <PostTime iso={item.post.date} timeZone={timeZone} />
+        {sources ? <span>{sources}</span> : null}
+      </p>
+    </article>
+  );
+}
+
+export type PostListProps = {
+  items: readonly ListItem[];
+  timeZone: string;
+  mode: ListMode;
+  headingLevel?: HeadingLevel;
+  /** Cards without excerpts, for side columns. */
+  showExcerpt?: boolean;
+  /** Start number for the list (1-based position of the first post), so deep pages keep their place. */
+  start?: number;
+};
+
+/** A plain run of rows of one kind. */
 export function PostList({
-  posts,
+  items,
   timeZone,
-  categoryNames,
+  mode,
   headingLevel = 2,
-  compact = false,
+  showExcerpt = true,
   start,
 }: PostListProps) {
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <ol start={start} className="divide-y divide-rule">
-      {posts.map((post) => {
-        const category = post.categories[0];
-        return (
-          <li key={post.url} className={compact ? 'py-3' : 'py-5'}>
-            <article>
-              <Heading
-                className={`font-serif font-semibold text-ink ${compact ? 'text-base' : 'text-lg sm:text-xl'} leading-snug`}
-              >
-                <Link to={paths.post(post.url)} state={fromListState} className="headline-link">
-                  {post.title}
-                </Link>
-              </Heading>
-              {!compact && post.excerpt ? (
-                <p className="mt-2 line-clamp-3 text-[0.95em] leading-relaxed text-ink/80">
-                  {post.excerpt}
-                </p>
-              ) : null}
-              <p className="mt-2 flex flex-wrap items-center gap-x-3 text-xs text-muted">
-                <PostTime iso={post.date} timeZone={timeZone} />
-                {category ? <span>{categoryNames.get(category) ?? category}</span> : null}
-              </p>
-            </article>
-          </li>
-        );
-      })}
+      {items.map((item) => (
+        <li key={item.post.url} className={mode === 'compact' ? '' : showExcerpt ? 'py-5' : 'py-3'}>
+          {mode === 'compact' ? (
+            <CompactRow item={item} timeZone={timeZone} headingLevel={headingLevel} />
+          ) : (
+            <CardRow
+              item={item}
+              timeZone={timeZone}
+              headingLevel={headingLevel}
+              showExcerpt={showExcerpt}
+            />
+          )}
+        </li>
+      ))}
     </ol>
+  );
+}
+
+/** Today in the site's timezone, read once when the list mounts. */
+function useToday(timeZone: string): string {
+  const [now] = useState(() => Date.now());
+  return getDayKey(now, timeZone);
+}
+
+export type DayListProps = {
+  items: readonly ListItem[];
+  timeZone: string;
+  /** Level of the day headings; the rows' titles are one below. */
+  headingLevel?: 2 | 3;
+};
+
+/**
+ * The time-led list: rows under day headings (今天, 昨天, 5月31日 星期二), days and times in the
+ * site's timezone whatever the reader's clock says, the zone named once above the list.
+ */
+export function DayList({ items, timeZone, headingLevel = 2 }: DayListProps) {
+  const { t, lang } = useMessages();
+  const DayHeading = headingTags[headingLevel];
+  const today = useToday(timeZone);
+  const words = { today: t.today, yesterday: t.yesterday };
+  return (
+    <div>
+      <p className="mt-3 text-xs text-muted">{t.timesIn(getZoneLabel(timeZone, lang))}</p>
+      {groupByDay(items, timeZone).map((group) => (
+        <section key={group.day}>
+          <DayHeading className="day-heading">
+            <time dateTime={group.day}>{formatDayHeading(group.day, today, words, lang)}</time>
+          </DayHeading>
+          <PostList
+            items={group.items}
+            timeZone={timeZone}
+            mode="compact"
+            headingLevel={headingLevel === 2 ? 3 : 4}
+          />
+        </section>
+      ))}
+    </div>
   );
 }
