@@ -51,6 +51,8 @@ function ListBody({ manifest, list, params, selection, activeTags, filtered }: L
   const { posts, total, exact } = useListPage(selection, params.page);
   const items = useMemo(() => foldCrossPosts(posts, categoryNames), [posts, categoryNames]);
   const timeZone = manifest.site.timezone;
+  // A category's own rows need not name it; a folded row names every source.
+  const listSource = list.category ? (categoryNames.get(list.category) ?? undefined) : undefined;
   return (
     <>
       {filtered ? (
@@ -62,13 +64,14 @@ function ListBody({ manifest, list, params, selection, activeTags, filtered }: L
         <p className="py-10 text-muted">{filtered ? t.noMatches : t.noPosts}</p>
       ) : null}
       {listMode === 'compact' ? (
-        <DayList items={items} timeZone={timeZone} />
+        <DayList items={items} timeZone={timeZone} listSource={listSource} />
       ) : (
         <PostList
           items={items}
           timeZone={timeZone}
           mode="cards"
           start={(params.page - 1) * PAGE_SIZE + 1}
+          listSource={listSource}
         />
       )}
       <Pager
@@ -97,10 +100,12 @@ export function ListView({ target, params, actions }: ListViewProps) {
         : (list.name ?? '');
   return (
     <div>
-      <header className="mb-3 flex flex-wrap items-end justify-between gap-x-3 gap-y-2 border-b-2 border-ink pb-2 sm:mb-6 sm:pb-4">
-        <div className="flex min-w-0 items-baseline gap-3 sm:block">
-          <h1 className="font-serif text-2xl font-bold text-ink sm:text-4xl">{title}</h1>
-          <p className="text-sm text-muted sm:mt-2">{t.postCount(list.ref.count)}</p>
+      <header className="mb-3 flex flex-wrap items-center justify-between gap-x-3 gap-y-2 border-b-2 border-ink pb-2 sm:mb-6 sm:items-end sm:pb-4">
+        <div className="flex min-w-0 items-baseline gap-2 sm:block">
+          <h1 className="font-serif text-xl font-bold text-ink sm:text-4xl">{title}</h1>
+          <p className="text-xs whitespace-nowrap text-muted sm:mt-2 sm:text-sm">
+            {t.postCount(list.ref.count)}
+          </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <ListModeToggle />

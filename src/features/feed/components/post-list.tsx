@@ -19,11 +19,14 @@ export type PostRowProps = {
   item: ListItem;
   timeZone: string;
   headingLevel: HeadingLevel;
+  /** The source every row of this list has (a category's own list): named only when others join it. */
+  listSource?: string;
 };
 
 /** The names of the sources of a row, as one string ("财联社、东方财富"). */
-function useSourcesText(item: ListItem): string {
+function useSourcesText(item: ListItem, listSource?: string): string {
   const { lang } = useMessages();
+  if (listSource && item.sources.length === 1 && item.sources[0] === listSource) return '';
   return item.sources.join(lang === 'zh-CN' ? '、' : ', ');
 }
 
@@ -31,9 +34,9 @@ function useSourcesText(item: ListItem): string {
  * One line: time of day (site timezone), title, source(s). The title is cut with an ellipsis
  * rather than wrapped, so a phone shows a screenful of headlines.
  */
-export function CompactRow({ item, timeZone, headingLevel }: PostRowProps) {
+export function CompactRow({ item, timeZone, headingLevel, listSource }: PostRowProps) {
   const Heading = headingTags[headingLevel];
-  const sources = useSourcesText(item);
+  const sources = useSourcesText(item, listSource);
   return (
     <article className="compact-row">
       <time dateTime={item.post.date} className="compact-row-time">
@@ -52,9 +55,15 @@ export function CompactRow({ item, timeZone, headingLevel }: PostRowProps) {
 export type CardRowProps = PostRowProps & { showExcerpt?: boolean };
 
 /** Headline, excerpt, full date and source(s): the reading mode with more to see per post. */
-export function CardRow({ item, timeZone, headingLevel, showExcerpt = true }: CardRowProps) {
+export function CardRow({
+  item,
+  timeZone,
+  headingLevel,
+  listSource,
+  showExcerpt = true,
+}: CardRowProps) {
   const Heading = headingTags[headingLevel];
-  const sources = useSourcesText(item);
+  const sources = useSourcesText(item, listSource);
   return (
     <article>
       <Heading
@@ -86,6 +95,7 @@ export type PostListProps = {
   showExcerpt?: boolean;
   /** Start number for the list (1-based position of the first post), so deep pages keep their place. */
   start?: number;
+  listSource?: string;
 };
 
 /** A plain run of rows of one kind. */
@@ -96,19 +106,26 @@ export function PostList({
   headingLevel = 2,
   showExcerpt = true,
   start,
+  listSource,
 }: PostListProps) {
   return (
     <ol start={start} className="divide-y divide-rule">
       {items.map((item) => (
         <li key={item.post.url} className={mode === 'compact' ? '' : showExcerpt ? 'py-5' : 'py-3'}>
           {mode === 'compact' ? (
-            <CompactRow item={item} timeZone={timeZone} headingLevel={headingLevel} />
+            <CompactRow
+              item={item}
+              timeZone={timeZone}
+              headingLevel={headingLevel}
+              listSource={listSource}
+            />
           ) : (
             <CardRow
               item={item}
               timeZone={timeZone}
               headingLevel={headingLevel}
               showExcerpt={showExcerpt}
+              listSource={listSource}
             />
           )}
         </li>
@@ -128,30 +145,36 @@ export type DayListProps = {
   timeZone: string;
   /** Level of the day headings; the rows' titles are one below. */
   headingLevel?: 2 | 3;
+  listSource?: string;
 };
 
 /**
  * The time-led list: rows under day headings (今天, 昨天, 5月31日 星期二), days and times in the
  * site's timezone whatever the reader's clock says, the zone named once above the list.
  */
-export function DayList({ items, timeZone, headingLevel = 2 }: DayListProps) {
+export function DayList({ items, timeZone, headingLevel = 2, listSource }: DayListProps) {
   const { t, lang } = useMessages();
   const DayHeading = headingTags[headingLevel];
   const today = useToday(timeZone);
   const words = { today: t.today, yesterday: t.yesterday };
+  const zone = t.timesIn(getZoneLabel(timeZone, lang));
   return (
     <div>
-      <p className="mt-3 text-xs text-muted">{t.timesIn(getZoneLabel(timeZone, lang))}</p>
-      {groupByDay(items, timeZone).map((group) => (
+      {groupByDay(items, timeZone).map((group, index) => (
         <section key={group.day}>
-          <DayHeading className="day-heading">
-            <time dateTime={group.day}>{formatDayHeading(group.day, today, words, lang)}</time>
-          </DayHeading>
+          <div className="day-heading">
+            <DayHeading>
+              <time dateTime={group.day}>{formatDayHeading(group.day, today, words, lang)}</time>
+            </DayHeading>
+            {/* The zone is said once, beside the first day. */}
+            {index === 0 ? <p className="day-heading-zone">{zone}</p> : null}
+          </div>
           <PostList
             items={group.items}
             timeZone={timeZone}
             mode="compact"
             headingLevel={headingLevel === 2 ? 3 : 4}
+            listSource={listSource}
           />
         </section>
       ))}
