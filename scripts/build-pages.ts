@@ -61,6 +61,7 @@ const RESERVED_FOLDERS = new Set([
   'tag',
   'search',
   'latest',
+  'archive',
 ]);
 
 /**
@@ -298,6 +299,15 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
     listPages.push({
       file: 'latest.html',
       head: describeList(t.latest, site.description, toAddress(paths.all()), manifest),
+    });
+    listPages.push({
+      file: 'archive.html',
+      head: describeList(
+        t.archive,
+        t.archiveIntro(manifest.posts),
+        toAddress(paths.archive()),
+        manifest,
+      ),
     });
     listPages.push({
       file: 'search.html',

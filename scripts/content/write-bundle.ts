@@ -24,6 +24,7 @@ import type {
   BuildReport,
   Category,
   ChunkRef,
+  DayCounts,
   Diagnostic,
   Home,
   ListRef,
@@ -33,6 +34,7 @@ import type {
   Tag,
 } from '../../src/shared/schema';
 import { getCategorySlug, listIds } from '../../src/shared/paths';
+import { countDaysBetween, getDayKey } from '../../src/shared/dates';
 import { compareText, comparePostsOldestFirst } from '../../src/shared/list-math';
 import { getBucket, getBucketCount, getPostKey } from '../../src/shared/post-key';
 import { getArchiveFolder, getPostsEntry } from './read-file-name';
@@ -530,9 +532,24 @@ export function createBundle(input: BundleInput): Bundle {
     tags,
     articles,
     search: input.search ?? null,
+    days: countPostsByDay(oldestFirst, config.timezone),
   });
   sink.write('manifest.json', JSON.stringify(manifest));
   return { files, manifest, report, posts: [...oldestFirst].reverse() };
+}
+
+/** Posts per day in the site's timezone, every day from the oldest post's to the newest's. */
+function countPostsByDay(oldestFirst: readonly SourcePost[], timeZone: string): DayCounts {
+  const first = oldestFirst[0];
+  if (!first) return { first: '', counts: [] };
+  const firstDay = getDayKey(first.date, timeZone);
+  const counts: number[] = [];
+  for (const post of oldestFirst) {
+    const index = countDaysBetween(firstDay, getDayKey(post.date, timeZone));
+    while (counts.length <= index) counts.push(0);
+    counts[index]! += 1;
+  }
+  return { first: firstDay, counts };
 }
 
 function joinSiteUrl(url: string, baseurl: string): string {

@@ -64,6 +64,11 @@ function SiteHeader() {
               {t.latest}
             </NavLink>
           </li>
+          <li>
+            <NavLink to={paths.archive()} className={navClass}>
+              {t.archive}
+            </NavLink>
+          </li>
           {manifest.categories.map((category) => (
             <li key={category.slug}>
               <NavLink to={paths.category(category.slug)} className={navClass}>

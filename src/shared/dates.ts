@@ -78,9 +78,7 @@ export function formatClock(iso: string, timeZone: string): string {
 
 /** The day before a `YYYY-MM-DD` day, by the calendar (no clock, so no DST to trip on). */
 export function getPreviousDayKey(day: string): string {
-  const [year, month, date] = day.split('-').map(Number);
-  const previous = new Date(Date.UTC(year!, month! - 1, date! - 1));
-  return previous.toISOString().slice(0, 10);
+  return addDays(day, -1);
 }
 
 export type DayWords = { today: string; yesterday: string };
@@ -123,4 +121,15 @@ export function getZoneLabel(timeZone: string, locale: DateLocale = 'zh-CN'): st
     .formatToParts(new Date())
     .find((part) => part.type === 'timeZoneName')?.value;
   return offset ? `${timeZone} (${offset})` : timeZone;
+}
+
+/** The calendar day `offset` days after a `YYYY-MM-DD` day. */
+export function addDays(day: string, offset: number): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(Date.UTC(year!, month! - 1, date! + offset)).toISOString().slice(0, 10);
+}
+
+/** Whole calendar days from `from` to `to` (both `YYYY-MM-DD`). */
+export function countDaysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

@@ -47,6 +47,7 @@ test('no page scrolls sideways at 320–414 px, nor on a desktop', async () => {
     `/category/${encodeURIComponent(CHINESE_CATEGORY)}`,
     CHINESE_POSTS[0]!.path,
     `/search?q=${encodeURIComponent('数据')}`,
+    '/archive',
   ];
   const overflowing: string[] = [];
   for (const width of [320, 375, 414, desktop.width]) {
@@ -182,6 +183,54 @@ test('the settings menu closes on Escape (focus back on it), outside press and n
     await page.waitForURL(/\/latest$/);
     await theme.waitFor({ state: 'hidden' });
   }
+});
+
+/** The day headings and post titles a day list shows. */
+async function readDayList(target: Page): Promise<{ days: string[]; titles: string[] }> {
+  const main = target.getByRole('main');
+  await main.getByRole('article').first().waitFor();
+  const days = await main.getByRole('heading', { level: 2 }).allTextContents();
+  const titles = await main.getByRole('article').getByRole('heading').allTextContents();
+  return { days: days.map((day) => day.trim()), titles: titles.map((title) => title.trim()) };
+}
+
+test('the archive chart opens a day that lists exactly that day’s posts (Beijing time)', async () => {
+  for (const viewport of [phone, desktop]) {
+    await page.setViewportSize(viewport);
+    await open(page, '/archive');
+    await page.getByRole('heading', { level: 2, name: '2024年5月' }).waitFor();
+    // The bar of 2 May names its count, as the table behind the chart does.
+    const bar = page.getByRole('link', { name: /^2024-05-02：\d+ 篇$/ });
+    const count = Number(/：(\d+) 篇/.exec((await bar.getAttribute('aria-label')) ?? '')?.[1]);
+    expect(count).toBeGreaterThan(1);
+    await page.getByRole('group', { name: '2024年5月每日文章数' }).waitFor();
+    await bar.click();
+    await page.waitForURL((url) => url.searchParams.get('from') === '2024-05-02');
+    expect(new URL(page.url()).searchParams.get('to')).toBe('2024-05-02');
+    const { days, titles } = await readDayList(page);
+    expect(days).toHaveLength(1);
+    expect(days[0]).toMatch(/^2024年5月2日 星期四/);
+    expect(titles).toHaveLength(count);
+    expect(titles).toContain(EARLY_POST.title);
+    // The category summary links each section with its count.
+    await page.goBack();
+    await page.getByRole('heading', { level: 2, name: '按栏目' }).waitFor();
+  }
+});
+
+test('a Jekyll date path opens its day, and a month path its month', async () => {
+  await page.setViewportSize(phone);
+  await page.goto(getPageUrl(env.E2E_URL, '/2024/05/02/'));
+  await page.waitForURL((url) => url.searchParams.get('from') === '2024-05-02');
+  const day = await readDayList(page);
+  expect(day.days).toHaveLength(1);
+  expect(day.titles).toContain(EARLY_POST.title);
+
+  await page.goto(getPageUrl(env.E2E_URL, '/2024/05/'));
+  await page.waitForURL((url) => url.searchParams.get('to') === '2024-05-31');
+  const month = await readDayList(page);
+  expect(month.days.length).toBeGreaterThan(1);
+  expect(month.days.every((heading) => heading.startsWith('2024年5月'))).toBe(true);
 });
 
 test('no console errors on the way', () => {

@@ -209,6 +209,19 @@ test("the home's sections hold a category's newest posts that the stream does no
   expect(kuaixun?.posts[0]?.title).toBe('标题 p00039');
 });
 
+test('the manifest counts posts per day, every day from the first to the newest', () => {
+  const posts = [
+    createSourcePost('a', '2022-03-01 23:30:00'),
+    createSourcePost('b', '2022-03-02 00:10:00'),
+    createSourcePost('c', '2022-03-02 09:00:00'),
+    createSourcePost('d', '2022-03-04 09:00:00'),
+  ];
+  const manifest = manifestSchema.parse(
+    readJson(createBundle({ config: testConfig, posts }), 'manifest.json'),
+  );
+  expect(manifest.days).toEqual({ first: '2022-03-01', counts: [1, 2, 0, 1] });
+});
+
 test('old hosts come from the config and the back-link footers', () => {
   const posts = [
     createSourcePost('a', '2022-03-01 08:00:00', {
