@@ -6,7 +6,7 @@
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { getE2eEnv, getPageUrl, launchSession, openFileSession } from './support/browser';
-import { CHINESE_CATEGORY, CHINESE_POSTS } from './support/fixture-site';
+import { CHINESE_CATEGORY, CHINESE_POSTS, XSS_POST } from './support/fixture-site';
 
 // The page's own globals, used inside callbacks that run in the browser (this file is checked as Node code).
 declare const window: { innerWidth: number; innerHeight: number; history: { length: number } };
@@ -231,6 +231,23 @@ test('a Jekyll date path opens its day, and a month path its month', async () =>
   const month = await readDayList(page);
   expect(month.days.length).toBeGreaterThan(1);
   expect(month.days.every((heading) => heading.startsWith('2024年5月'))).toBe(true);
+});
+
+test('a remote image that fails collapses to a small placeholder, never a large empty box', async () => {
+  await page.setViewportSize(phone);
+  await open(page, XSS_POST.path);
+  // The vectors' images point at files that do not exist.
+  await page.getByRole('article').getByText('图片未能加载').first().waitFor();
+  const brokenBoxes = await page
+    .getByRole('article')
+    .locator('img')
+    .evaluateAll((images) =>
+      images
+        .filter((image) => (image as unknown as { naturalWidth: number }).naturalWidth === 0)
+        .map((image) => image.getBoundingClientRect().height)
+        .filter((height) => height > 0),
+    );
+  expect(brokenBoxes).toEqual([]);
 });
 
 test('no console errors on the way', () => {
