@@ -41,39 +41,40 @@ export function formatDate(iso: string, timeZone: string, locale: DateLocale = '
   return getFormatter(locale, timeZone, false).format(new Date(iso));
 }
 
-const dayKeyFormatters = new Map<string, Intl.DateTimeFormat>();
+const cachedFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per locale, zone and options: building one costs far more than using it. */
+function getCachedFormatter(
+  locale: string,
+  timeZone: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const id = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let formatter = cachedFormatters.get(id);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    cachedFormatters.set(id, formatter);
+  }
+  return formatter;
+}
 
 /** `YYYY-MM-DD` of an instant in the site's timezone: the day a post belongs to. */
 export function getDayKey(instant: string | number | Date, timeZone: string): string {
-  let formatter = dayKeyFormatters.get(timeZone);
-  if (!formatter) {
-    // en-CA writes dates as YYYY-MM-DD.
-    formatter = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dayKeyFormatters.set(timeZone, formatter);
-  }
-  return formatter.format(new Date(instant));
+  // en-CA writes dates as YYYY-MM-DD.
+  return getCachedFormatter('en-CA', timeZone, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(instant));
 }
-
-const clockFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** `09:05`: the time of day in the site's timezone (24-hour, for both languages). */
 export function formatClock(iso: string, timeZone: string): string {
-  let formatter = clockFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    clockFormatters.set(timeZone, formatter);
-  }
-  return formatter.format(new Date(iso));
+  return getCachedFormatter('en-GB', timeZone, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
 }
 
 /** The day before a `YYYY-MM-DD` day, by the calendar (no clock, so no DST to trip on). */
@@ -99,8 +100,7 @@ export function formatDayHeading(
   // Noon UTC names the same calendar day in every zone the formatter could be told.
   const noon = new Date(Date.UTC(year!, month! - 1, date!, 12));
   const sameYear = day.slice(0, 4) === today.slice(0, 4);
-  return new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', {
-    timeZone: 'UTC',
+  return getCachedFormatter(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', 'UTC', {
     weekday: locale === 'zh-CN' ? 'long' : 'short',
     day: 'numeric',
     month: locale === 'zh-CN' ? 'long' : 'short',
