@@ -63,6 +63,7 @@ const RESERVED_FOLDERS = new Set([
   'latest',
   'saved',
   'history',
+  'archive',
 ]);
 
 /**
@@ -302,6 +303,15 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
     listPages.push({
       file: 'latest.html',
       head: describeList(t.latest, site.description, toAddress(paths.all()), manifest),
+    });
+    listPages.push({
+      file: 'archive.html',
+      head: describeList(
+        t.archive,
+        t.archiveIntro(manifest.posts),
+        toAddress(paths.archive()),
+        manifest,
+      ),
     });
     // Views of the reader's own state and of search: pages to land on, never to index.
     const unindexed = [

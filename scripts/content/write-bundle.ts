@@ -24,6 +24,7 @@ import type {
   BuildReport,
   Category,
   ChunkRef,
+  DayCounts,
   Diagnostic,
   Home,
   ListRef,
@@ -33,14 +34,20 @@ import type {
   Tag,
 } from '../../src/shared/schema';
 import { getCategorySlug, listIds } from '../../src/shared/paths';
+import { countDaysBetween, getDayKey } from '../../src/shared/dates';
 import { compareText, comparePostsOldestFirst } from '../../src/shared/list-math';
 import { getBucket, getBucketCount, getPostKey } from '../../src/shared/post-key';
 import { getArchiveFolder, getPostsEntry } from './read-file-name';
 import type { SiteConfig, SourcePost } from './types';
 
-/** Posts on the home page's "latest" strip and in each category section. */
+/** Posts on the home page's "latest" stream. */
 export const HOME_LATEST = 20;
-export const HOME_SECTION_SIZE = 5;
+/**
+ * Posts kept for each category section of the home: its newest that are not in the stream, twice
+ * what a section shows, so the app can still fill it after dropping cross-posts of stories already
+ * on screen.
+ */
+export const HOME_SECTION_SIZE = 10;
 
 /** A tag names a category when at least this share of the tag's posts are in it... */
 const NAME_TAG_EXCLUSIVITY = 0.8;
@@ -472,7 +479,15 @@ export function createBundle(input: BundleInput): Bundle {
   const summaries = new Map(oldestFirst.map((post) => [post, postSummarySchema.parse(toSummary(post))]));
   const summarize = (posts: readonly SourcePost[]) =>
     posts.map((post) => summaries.get(post) ?? toSummary(post));
-  const summarizeNewest = (posts: readonly SourcePost[]) => summarize(posts.slice(-HOME_SECTION_SIZE).reverse());
+  const latest = oldestFirst.slice(-HOME_LATEST);
+  const inLatest = new Set(latest);
+  /** The newest posts of a section that the stream does not already show, newest first. */
+  const summarizeSection = (posts: readonly SourcePost[]) => {
+    const picked: SourcePost[] = [];
+    for (let index = posts.length - 1; index >= 0 && picked.length < HOME_SECTION_SIZE; index--)
+      if (!inLatest.has(posts[index]!)) picked.push(posts[index]!);
+    return summarize(picked);
+  };
 
   const all = addList(sink, listIds.all, summarize(oldestFirst));
 
@@ -506,10 +521,10 @@ export function createBundle(input: BundleInput): Bundle {
   }));
 
   const home: Home = homeSchema.parse({
-    latest: summarize(oldestFirst.slice(-HOME_LATEST).reverse()),
+    latest: summarize([...latest].reverse()),
     sections: categoryOrder.map(([slug]) => ({
       category: slug,
-      posts: summarizeNewest(byCategory.get(slug) ?? []),
+      posts: summarizeSection(byCategory.get(slug) ?? []),
     })),
   });
   const homeHash = addHashedFile(sink, 'home', home);
@@ -553,9 +568,24 @@ export function createBundle(input: BundleInput): Bundle {
     tags,
     articles,
     search: input.search ?? null,
+    days: countPostsByDay(oldestFirst, config.timezone),
   });
   sink.write('manifest.json', JSON.stringify(manifest));
   return { files, manifest, report, posts: [...oldestFirst].reverse() };
+}
+
+/** Posts per day in the site's timezone, every day from the oldest post's to the newest's. */
+function countPostsByDay(oldestFirst: readonly SourcePost[], timeZone: string): DayCounts {
+  const first = oldestFirst[0];
+  if (!first) return { first: '', counts: [] };
+  const firstDay = getDayKey(first.date, timeZone);
+  const counts: number[] = [];
+  for (const post of oldestFirst) {
+    const index = countDaysBetween(firstDay, getDayKey(post.date, timeZone));
+    while (counts.length <= index) counts.push(0);
+    counts[index]! += 1;
+  }
+  return { first: firstDay, counts };
 }
 
 function joinSiteUrl(url: string, baseurl: string): string {

@@ -11,6 +11,7 @@ import { listIds, paths } from '../shared/paths';
 import { useMessages } from '../lib/i18n';
 import { useManifest } from '../lib/manifest-query';
 import { SearchForm } from '../components/search-form';
+import { ScrollRow } from '../components/ui/scroll-row';
 import { LoadingView } from '../components/ui/loading-view';
 import { StorageNotice } from '../components/ui/storage-notice';
 import { SettingsMenu } from '../features/settings/components/settings-menu';
@@ -50,6 +51,7 @@ function CategoryNavLink({ category, className }: { category: Category; classNam
 function SiteHeader() {
   const { t } = useMessages();
   const manifest = useManifest();
+  const location = useLocation();
   const navClass = ({ isActive }: { isActive: boolean }) =>
     `nav-link ${isActive ? 'nav-link-active' : ''}`;
   return (
@@ -73,7 +75,10 @@ function SiteHeader() {
         </div>
       </div>
       <nav aria-label={t.sectionsNav} className="mx-auto max-w-6xl px-4 sm:px-6">
-        <ul className="nav-scroller flex gap-1 overflow-x-auto border-t border-ink/80 py-1.5 text-sm whitespace-nowrap">
+        <ScrollRow
+          activeKey={location.pathname}
+          className="gap-1 border-t border-ink/80 py-1.5 text-sm"
+        >
           <li>
             <NavLink to={paths.home()} end className={navClass}>
               {t.home}
@@ -84,12 +89,17 @@ function SiteHeader() {
               {t.latest}
             </NavLink>
           </li>
+          <li>
+            <NavLink to={paths.archive()} className={navClass}>
+              {t.archive}
+            </NavLink>
+          </li>
           {manifest.categories.map((category) => (
             <li key={category.slug}>
               <CategoryNavLink category={category} className={navClass} />
             </li>
           ))}
-        </ul>
+        </ScrollRow>
       </nav>
     </header>
   );
@@ -129,7 +139,7 @@ export function Layout() {
         ref={mainRef}
         id="main"
         tabIndex={-1}
-        className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 outline-none sm:px-6 sm:py-10"
+        className="mx-auto w-full max-w-6xl flex-1 px-4 py-4 outline-none sm:px-6 sm:py-10"
       >
         <NewPostsNotice />
         {/* A query whose key changes under a mounted view (a newer manifest) suspends here, not the whole page. */}

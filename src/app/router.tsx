@@ -99,6 +99,13 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               ),
             },
             {
+              path: routePatterns.archive,
+              lazy: lazyRoute(
+                () => import('./routes/archive'),
+                (route) => route.ArchiveRoute,
+              ),
+            },
+            {
               path: '*',
               lazy: lazyRoute(
                 () => import('./routes/catch-all'),

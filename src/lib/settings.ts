@@ -2,25 +2,34 @@ import { z } from 'zod';
 import { createStoredValue } from './stored-value';
 
 /**
- * Reader settings (theme, text size, language), remembered in localStorage. They live here and not
+ * Reader settings (theme, text size, language, list mode), remembered in localStorage. They live here and not
  * in the settings feature because every feature reads them (the language above all).
  */
 export const themeChoices = ['system', 'light', 'dark'] as const;
 export const textSizes = ['small', 'medium', 'large', 'x-large'] as const;
 export const languages = ['zh-CN', 'en'] as const;
+/** How lists show posts: one time-led line each (a wire's default), or cards with excerpts. */
+export const listModes = ['compact', 'cards'] as const;
 
 const settingsSchema = z.object({
   theme: z.enum(themeChoices).catch('system'),
   textSize: z.enum(textSizes).catch('medium'),
   lang: z.enum(languages).catch('zh-CN'),
+  listMode: z.enum(listModes).catch('compact'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type ThemeChoice = Settings['theme'];
 export type TextSize = Settings['textSize'];
 export type Language = Settings['lang'];
+export type ListMode = Settings['listMode'];
 
 const STORAGE_KEY = 'broadsheet:settings';
-const defaults: Settings = { theme: 'system', textSize: 'medium', lang: 'zh-CN' };
+const defaults: Settings = {
+  theme: 'system',
+  textSize: 'medium',
+  lang: 'zh-CN',
+  listMode: 'compact',
+};
 
 const settingsStore = createStoredValue<Settings>(
   STORAGE_KEY,

@@ -3,6 +3,15 @@
  * src/lib/i18n.ts) and the prebuild's pre-rendered page heads read the same tables. Functions take
  * the values they show.
  */
+/** `2022-05` as a month heading. */
+const monthLabelZh = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+const monthLabelEn = (month: string) =>
+  new Date(`${month}-15T00:00:00Z`).toLocaleString('en-GB', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+
 const zh = {
   skipToContent: '跳到正文',
   sectionsNav: '栏目导航',
@@ -171,6 +180,23 @@ const zh = {
     help: '显示这份快捷键列表',
   },
   then: '然后',
+  // Reading a wire: dense lists, day headings, menus, images.
+  imageUnavailable: '图片未能加载',
+  today: '今天',
+  yesterday: '昨天',
+  timesIn: (zone: string) => `时间均为${zone}`,
+  compactMode: '紧凑',
+  compactModeHint: '紧凑列表：每条一行，按时间排列',
+  archive: '归档',
+  archiveIntro: (n: number) =>
+    `按日期浏览全部 ${n.toLocaleString('zh-CN')} 篇文章（北京时间），点按某一天即可打开当天的文章。`,
+  archiveMonthChart: (month: string) => `${monthLabelZh(month)}每日文章数`,
+  archiveDayCount: (day: string, n: number) => `${day}：${n.toLocaleString('zh-CN')} 篇`,
+  monthName: (month: string) => monthLabelZh(month),
+  archiveAsTable: '以表格查看',
+  archiveDay: '日期',
+  archivePosts: '文章数',
+  archiveByCategory: '按栏目',
 };
 
 export type Messages = typeof zh;
@@ -342,6 +368,23 @@ const en: Messages = {
     help: 'Show this list of shortcuts',
   },
   then: 'then',
+  // Reading a wire: dense lists, day headings, menus, images.
+  imageUnavailable: 'Image could not be loaded',
+  today: 'Today',
+  yesterday: 'Yesterday',
+  timesIn: (zone) => `Times in ${zone}`,
+  compactMode: 'Compact',
+  compactModeHint: 'Compact list: one line per post, by time',
+  archive: 'Archive',
+  archiveIntro: (n) =>
+    `All ${n.toLocaleString('en')} posts by date (Beijing time); choose a day to open its posts.`,
+  archiveMonthChart: (month) => `Posts per day, ${monthLabelEn(month)}`,
+  archiveDayCount: (day, n) => `${day}: ${n.toLocaleString('en')} ${n === 1 ? 'post' : 'posts'}`,
+  monthName: (month) => monthLabelEn(month),
+  archiveAsTable: 'Show as a table',
+  archiveDay: 'Day',
+  archivePosts: 'Posts',
+  archiveByCategory: 'By section',
 };
 
 /** Every catalogue by its language tag (the languages of src/lib/settings.ts). */

@@ -82,6 +82,9 @@ export const paths = {
   /** The reader's saved posts and reading history (kept in their browser). */
   saved: () => '/saved',
   history: () => '/history',
+  /** The archive by date; a day's posts are the all-posts list from and to that day. */
+  archive: () => '/archive',
+  day: (day: string) => `/latest${buildListSearch({ from: day, to: day })}`,
   /** The Atom feed of the whole site, and one per category (as jekyll-feed names them). */
   feed: () => '/feed.xml',
   categoryFeed: (slug: string) => `/feed/${encodeSegment(slug)}.xml`,
@@ -98,7 +101,28 @@ export const routePatterns = {
   search: '/search',
   saved: '/saved',
   history: '/history',
+  archive: '/archive',
 } as const;
+
+/**
+ * Jekyll's date archive paths (`/2022/05/31/`, `/2022/05/`, `/2022/`, with or without the slash
+ * or an `index.html`) as the range of days they stand for, else null.
+ */
+export function readDateArchivePath(path: string): { from: string; to: string } | null {
+  const match = /^\/(\d{4})(?:\/(\d{2}))?(?:\/(\d{2}))?\/?(?:index\.html)?$/.exec(path);
+  if (!match) return null;
+  const [, year, month, day] = match;
+  if (!month) return { from: `${year}-01-01`, to: `${year}-12-31` };
+  if (Number(month) < 1 || Number(month) > 12) return null;
+  if (day) {
+    const date = new Date(`${year}-${month}-${day}T00:00:00Z`);
+    if (Number.isNaN(date.getTime()) || date.toISOString().slice(8, 10) !== day) return null;
+    return { from: `${year}-${month}-${day}`, to: `${year}-${month}-${day}` };
+  }
+  // The last day of the month: day 0 of the next one.
+  const last = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+  return { from: `${year}-${month}-01`, to: `${year}-${month}-${String(last).padStart(2, '0')}` };
+}
 
 export const dataPaths = {
   manifest: () => 'data/manifest.json',

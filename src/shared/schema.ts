@@ -168,6 +168,17 @@ export const siteSchema = z.object({
 });
 export type Site = z.infer<typeof siteSchema>;
 
+/**
+ * Posts per calendar day in the site's timezone, for the archive by date: `counts[i]` is the day
+ * `i` days after `first` (`YYYY-MM-DD`), up to the newest post's day. One number a day keeps it
+ * small (a year is ~1.5 kB) however many posts a day has.
+ */
+export const dayCountsSchema = z.object({
+  first: z.string(),
+  counts: z.array(z.number().int().nonnegative()),
+});
+export type DayCounts = z.infer<typeof dayCountsSchema>;
+
 /** `data/manifest.json`: small, always revalidated; names every other file by hash. */
 export const manifestSchema = z.object({
   schema: z.literal(BUNDLE_SCHEMA_VERSION),
@@ -192,6 +203,8 @@ export const manifestSchema = z.object({
   }),
   /** Path of the Pagefind bundle relative to `data/`, or null when search was not built. */
   search: z.string().nullable(),
+  /** Missing in a manifest of an older build: no archive by date then. */
+  days: dayCountsSchema.default({ first: '', counts: [] }),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 

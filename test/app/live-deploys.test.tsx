@@ -54,7 +54,7 @@ test(
 
     // Page 5 needs the list index, whose build-1 name is gone; build 2 shifts it by five posts.
     await act(() => router.navigate('/category/caijing?page=5'));
-    await screen.findByRole('heading', { level: 2, name: getCaijingTitle(66) }, FIND);
+    await screen.findByRole('heading', { name: getCaijingTitle(66) }, FIND);
     const titles = getListTitles();
     expect(titles[0]).toBe(getCaijingTitle(66));
     expect(titles.at(-1)).toBe(getCaijingTitle(17));
@@ -94,7 +94,7 @@ test(
 
     await host.replace(createFixtureBundle({ laterPosts: LATER_POSTS }));
     await userEvent.click(retry);
-    await screen.findByRole('heading', { level: 2, name: getCaijingTitle(66) }, FIND);
+    await screen.findByRole('heading', { name: getCaijingTitle(66) }, FIND);
     expect(screen.queryByRole('button', { name: '重试' })).toBeNull();
   },
   SLOW,
@@ -113,7 +113,7 @@ test(
 
     host.failing.delete('data/manifest.json');
     await userEvent.click(retry);
-    await screen.findByRole('heading', { level: 2, name: getCaijingTitle(66) }, FIND);
+    await screen.findByRole('heading', { name: getCaijingTitle(66) }, FIND);
     expect(screen.queryByRole('button', { name: '重试' })).toBeNull();
   },
   SLOW,

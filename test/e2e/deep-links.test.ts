@@ -30,7 +30,11 @@ function articleHeading(title: string) {
 /** Titles of the posts the list in the main area links to. */
 async function getListedTitles(): Promise<string[]> {
   await page.getByRole('main').getByRole('list').last().waitFor();
-  const titles = await page.getByRole('main').getByRole('heading', { level: 2 }).allTextContents();
+  const titles = await page
+    .getByRole('main')
+    .getByRole('article')
+    .getByRole('heading')
+    .allTextContents();
   return titles.map((title) => title.trim());
 }
 
@@ -82,7 +86,7 @@ test('an unknown address shows the not-found view, and the host answers 404', as
 
 test('going back to a list restores where the reader was', async () => {
   await open(env.E2E_URL, '/category/fnnews');
-  const links = page.getByRole('main').getByRole('heading', { level: 2 }).getByRole('link');
+  const links = page.getByRole('main').getByRole('article').getByRole('heading').getByRole('link');
   await links.first().waitFor();
   const target = links.nth(Math.min(20, (await links.count()) - 1));
   await target.scrollIntoViewIfNeeded();

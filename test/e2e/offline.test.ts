@@ -75,7 +75,7 @@ test('an unvisited page offline explains itself and offers what was read', async
 test('a category saved for offline opens articles never opened before, and can be removed', async () => {
   await session.context.setOffline(false);
   await open('/category/fnnews');
-  const links = page.getByRole('main').getByRole('heading', { level: 2 }).getByRole('link');
+  const links = page.getByRole('main').getByRole('article').getByRole('heading').getByRole('link');
   await links.first().waitFor();
   const last = links.last();
   const title = (await last.textContent())?.trim() ?? '';

@@ -66,7 +66,7 @@ test('a fresh-machine deploy under an open tab: a category, a deeper page and an
     await rebuildContent({ site, work: path.join(work, `fresh-${added}`), dist });
   };
   const retry = page.getByRole('button', { name: '重试' });
-  const titles = page.getByRole('main').getByRole('heading', { level: 2 }).getByRole('link');
+  const titles = page.getByRole('main').getByRole('article').getByRole('heading').getByRole('link');
 
   await deploy(120);
   await page

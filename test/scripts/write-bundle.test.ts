@@ -9,7 +9,7 @@ import {
 import type { Manifest } from '../../src/shared/schema';
 import { readArticle } from '../../src/shared/bundle-reader';
 import { createMemoryLoader, getFoundArticle, readMemoryManifest } from '../shared/memory-bundle';
-import { createBundle } from '../../scripts/content/write-bundle';
+import { createBundle, HOME_LATEST, HOME_SECTION_SIZE } from '../../scripts/content/write-bundle';
 import type { Bundle } from '../../scripts/content/write-bundle';
 import { createSourcePost, createSourcePosts, testConfig } from './build-fixtures';
 
@@ -179,12 +179,47 @@ test('categories merge by lower-cased slug, take the name of their source tag an
   ]);
   const home = homeSchema.parse(readJson(bundle, `home/${manifest.home}.json`));
   expect(home.latest[0]?.title).toBe('标题 c4');
+  // All twelve posts are in the stream, so no section repeats one of them.
   expect(home.sections.map((section) => [section.category, section.posts.length])).toEqual([
-    ['kuaixun', 5],
-    ['财经', 3],
-    ['techweb', 2],
+    ['kuaixun', 0],
+    ['财经', 0],
+    ['techweb', 0],
   ]);
   expect(manifest.tags[0]).toMatchObject({ name: '快讯滚动新闻', count: 6 });
+});
+
+test("the home's sections hold a category's newest posts that the stream does not show", () => {
+  const posts = createSourcePosts(60).map((post, index) => ({
+    ...post,
+    categories: [index % 3 === 0 ? 'kuaixun' : 'caijing'],
+  }));
+  const bundle = createBundle({ config: testConfig, posts });
+  const manifest = manifestSchema.parse(readJson(bundle, 'manifest.json'));
+  const home = homeSchema.parse(readJson(bundle, `home/${manifest.home}.json`));
+  const inStream = new Set(home.latest.map((post) => post.url));
+  expect(home.latest).toHaveLength(HOME_LATEST);
+  for (const section of home.sections) {
+    expect(section.posts).toHaveLength(HOME_SECTION_SIZE);
+    expect(section.posts.filter((post) => inStream.has(post.url))).toEqual([]);
+    // Newest first, and the newest of those left.
+    const dates = section.posts.map((post) => post.date);
+    expect(dates).toEqual([...dates].sort().reverse());
+  }
+  const kuaixun = home.sections.find((section) => section.category === 'kuaixun');
+  expect(kuaixun?.posts[0]?.title).toBe('标题 p00039');
+});
+
+test('the manifest counts posts per day, every day from the first to the newest', () => {
+  const posts = [
+    createSourcePost('a', '2022-03-01 23:30:00'),
+    createSourcePost('b', '2022-03-02 00:10:00'),
+    createSourcePost('c', '2022-03-02 09:00:00'),
+    createSourcePost('d', '2022-03-04 09:00:00'),
+  ];
+  const manifest = manifestSchema.parse(
+    readJson(createBundle({ config: testConfig, posts }), 'manifest.json'),
+  );
+  expect(manifest.days).toEqual({ first: '2022-03-01', counts: [1, 2, 0, 1] });
 });
 
 test('old hosts come from the config and the back-link footers', () => {

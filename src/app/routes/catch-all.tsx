@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { redirect, replace, useLoaderData, type LoaderFunctionArgs } from 'react-router-dom';
 import type { Manifest } from '../../shared/schema';
-import { paths, readCategorySegment } from '../../shared/paths';
+import { paths, readCategorySegment, readDateArchivePath } from '../../shared/paths';
 import { manifestQueryOptions, refreshManifest, useManifest } from '../../lib/manifest-query';
 import { useMessages } from '../../lib/i18n';
 import { NotFoundView } from '../../components/not-found-view';
@@ -21,13 +21,17 @@ function getOldCategoryIndex(path: string, manifest: Manifest): string | null {
 }
 
 /**
- * Any other path: a post permalink first (bookmarks of posts must outlive us), then the page URL
+ * Any other path: a Jekyll date archive, a post permalink (bookmarks of posts must outlive us), then the page URL
  * of a post in an archive folder, then an old category index page, else the not-found view.
  */
 export function createLoader(queryClient: QueryClient) {
   return async ({ params, request }: LoaderFunctionArgs): Promise<CatchAllData | Response> => {
-    let manifest = await queryClient.ensureQueryData(manifestQueryOptions());
     const path = `/${params['*'] ?? ''}`;
+    // Jekyll's date archives (`/2022/05/31/`, `/2022/05/`, `/2022/`): that day, month or year of
+    // every post. `replace`, so Back does not land on the old address again.
+    const range = readDateArchivePath(path);
+    if (range) return replace(paths.all(range));
+    let manifest = await queryClient.ensureQueryData(manifestQueryOptions());
     let found = await queryClient.ensureQueryData(articleQueryOptions(manifest, path));
     if (!found) {
       // A post newer than the tab's build is "not found" in its (cached) index rather than gone:

@@ -4,8 +4,11 @@ import { getShortcutProps } from '../../lib/shortcut-targets';
 
 export type ReadToggleProps = {
   post: Pick<PostRef, 'url' | 'title' | 'categories'>;
-  /** In a row the title names the post; an article's own button says only what it does. */
-  variant?: 'row' | 'article';
+  /**
+   * In a row the title names the post; an article's own button says only what it does; a compact
+   * (one-line) row shows only the dot, its words left to the button's name.
+   */
+  variant?: 'row' | 'article' | 'compact';
 };
 
 /** Says whether a post is read (to sighted readers and screen readers alike) and switches it. */
@@ -28,12 +31,18 @@ export function ReadToggle({ post, variant = 'row' }: ReadToggleProps) {
       type="button"
       aria-pressed={read}
       aria-label={t.markReadLabel(post.title)}
-      className="read-toggle"
+      className={variant === 'compact' ? 'read-toggle read-toggle-compact' : 'read-toggle'}
       onClick={() => void setRead(post, !read)}
       {...getShortcutProps('toggle-read')}
     >
       <span aria-hidden="true" className="read-toggle-dot" />
-      {read ? t.read : t.unread}
+      {variant === 'compact' ? (
+        <span className="sr-only">{read ? t.read : t.unread}</span>
+      ) : read ? (
+        t.read
+      ) : (
+        t.unread
+      )}
     </button>
   );
 }

@@ -7,8 +7,11 @@ import { getShortcutProps } from '../../lib/shortcut-targets';
 
 export type SaveButtonProps = {
   post: PostRef;
-  /** A row names its post in the button's name; an article's own button needs no title. */
-  variant?: 'row' | 'article';
+  /**
+   * A row names its post in the button's name; an article's own button needs no title; a compact
+   * (one-line) row shows only the star.
+   */
+  variant?: 'row' | 'article' | 'compact';
 };
 
 /**
@@ -29,17 +32,19 @@ export function SaveButton({ post, variant = 'row' }: SaveButtonProps) {
     <button
       type="button"
       aria-pressed={saved}
-      aria-label={variant === 'row' ? t.saveLabel(post.title) : undefined}
+      aria-label={variant === 'article' ? undefined : t.saveLabel(post.title)}
       className={
-        variant === 'row'
-          ? 'save-toggle'
-          : 'btn-secondary save-toggle-article min-h-9 gap-1 text-sm'
+        variant === 'article'
+          ? 'btn-secondary save-toggle-article min-h-9 gap-1 text-sm'
+          : variant === 'compact'
+            ? 'save-toggle save-toggle-compact'
+            : 'save-toggle'
       }
       onClick={toggle}
       {...getShortcutProps('save')}
     >
       <span aria-hidden="true">{saved ? '★' : '☆'}</span>
-      {saved ? t.savedState : t.save}
+      {variant === 'compact' ? null : saved ? t.savedState : t.save}
     </button>
   );
 }

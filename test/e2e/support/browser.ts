@@ -48,6 +48,8 @@ export type SessionOptions = {
    * context's routes (the XSS suite intercepts requests to foreign origins).
    */
   serviceWorkers?: 'allow' | 'block';
+  /** The browser's own timezone (default America/New_York: never the site's). */
+  timezoneId?: string;
 };
 
 /** How a `securitypolicyviolation` event is reported in `problems.csp`. */
@@ -60,7 +62,7 @@ export async function launchSession(options: SessionOptions = {}): Promise<Sessi
     executablePath: env.CHROME_PATH,
     headless: true,
     locale: 'zh-CN',
-    timezoneId: 'America/New_York',
+    timezoneId: options.timezoneId ?? 'America/New_York',
     viewport: { width: 1200, height: 800 },
     serviceWorkers: options.serviceWorkers ?? 'allow',
     args: [

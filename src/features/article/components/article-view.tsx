@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Article, Manifest, PostLink } from '../../../shared/schema';
 import { paths } from '../../../shared/paths';
 import { useMessages } from '../../../lib/i18n';
+import { HeadlineText } from '../../../components/ui/headline-text';
 import { PostTime } from '../../../components/ui/post-time';
 import { PostBody } from './post-body';
 import { ShareButton } from './share-button';
@@ -116,9 +117,9 @@ export function ArticleView({ manifest, article }: ArticleViewProps) {
         ) : null}
         <h1
           lang={contentLang}
-          className="font-serif text-[1.75em] leading-snug font-bold text-balance text-ink sm:text-[2.1em]"
+          className="font-serif text-[1.75em] leading-snug font-bold text-pretty text-ink sm:text-[2.1em]"
         >
-          {article.title}
+          <HeadlineText text={article.title} />
         </h1>
         <dl className="mt-4 flex flex-wrap gap-x-5 gap-y-1 text-sm text-muted">
           <div className="flex gap-1">

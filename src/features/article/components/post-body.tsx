@@ -1,4 +1,5 @@
-import { useMemo, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, type MouseEvent, type RefObject } from 'react';
+import { useMessages } from '../../../lib/i18n';
 import { useHref, useNavigate } from 'react-router-dom';
 import { APP_LINK_ATTRIBUTE, sanitizePostHtml, type SanitizeContext } from '../sanitize-post-html';
 
@@ -8,12 +9,46 @@ export type PostBodyProps = {
   context: Omit<SanitizeContext, 'toHref'>;
 };
 
+/** Marks an image that did not load, so it no longer holds a large empty box. */
+export const FAILED_IMAGE_CLASS = 'post-img-failed';
+
+/**
+ * A remote image that fails or is blocked (a dead host, a hotlink guard, offline) collapses to a
+ * one-line placeholder carrying its caption (the alt text), instead of an empty box of its
+ * declared size. `error` does not bubble, so it is caught on the way down.
+ */
+function useCollapseFailedImages(root: RefObject<HTMLDivElement | null>, html: unknown) {
+  const { t } = useMessages();
+  const fallback = t.imageUnavailable;
+  useEffect(() => {
+    const element = root.current;
+    if (!element) return;
+    const collapse = (image: HTMLImageElement) => {
+      if (image.classList.contains(FAILED_IMAGE_CLASS)) return;
+      image.classList.add(FAILED_IMAGE_CLASS);
+      const placeholder = document.createElement('span');
+      placeholder.className = 'post-img-missing';
+      placeholder.textContent = image.alt.trim() || fallback;
+      image.after(placeholder);
+    };
+    const onError = (event: Event) => {
+      if (event.target instanceof HTMLImageElement) collapse(event.target);
+    };
+    element.addEventListener('error', onError, true);
+    // Images that failed before the listener was attached (a cached failure).
+    for (const image of element.querySelectorAll('img'))
+      if (image.complete && image.naturalWidth === 0 && image.currentSrc !== '') collapse(image);
+    return () => element.removeEventListener('error', onError, true);
+  }, [root, html, fallback]);
+}
+
 /**
  * The one component that puts post HTML into the page, always through the sanitizer. Links back
  * into the archive are routed here without a page load; others open in a new tab.
  */
 export function PostBody({ html, context }: PostBodyProps) {
   const navigate = useNavigate();
+  const bodyRef = useRef<HTMLDivElement>(null);
   const rootHref = useHref('/');
   const basename = rootHref.replace(/\/$/, '');
   const { postUrl, siteUrl, hosts, categories, source } = context;
@@ -29,6 +64,7 @@ export function PostBody({ html, context }: PostBodyProps) {
       }),
     [html, postUrl, siteUrl, hosts, categories, source, basename],
   );
+  useCollapseFailedImages(bodyRef, safeHtml);
 
   function handleClick(event: MouseEvent<HTMLDivElement>) {
     if (
@@ -53,6 +89,7 @@ export function PostBody({ html, context }: PostBodyProps) {
   return (
     // Clicks are delegated from the links inside (keyboard activation of a link fires click too).
     <div
+      ref={bodyRef}
       className="post-body"
       onClick={handleClick}
       dangerouslySetInnerHTML={{ __html: safeHtml }}

@@ -17,8 +17,11 @@ import { useListPage } from '../api/list-page-query';
 import { useUnreadPage } from '../api/unread-page-query';
 import { getUnreadCount, useReaderState, useReadCountByCategory } from '../../../lib/reader-state';
 import { MarkAllReadButton } from './mark-all-read-button';
+import { foldCrossPosts } from '../list-items';
+import { useSettings } from '../../../lib/settings';
+import { ListModeToggle } from './list-mode-toggle';
 import { Pager } from './pager';
-import { PostList } from './post-list';
+import { DayList, PostList } from './post-list';
 import { TagFilter } from './tag-filter';
 
 export type ListViewProps = {
@@ -64,7 +67,12 @@ function UnreadListBody(props: ListBodyProps) {
 function ListPageView({ manifest, list, params, activeTags, filtered, page }: PageProps) {
   const { t } = useMessages();
   const categoryNames = useCategoryNames(manifest);
+  const { listMode } = useSettings();
   const { posts, total, exact } = page;
+  const items = useMemo(() => foldCrossPosts(posts, categoryNames), [posts, categoryNames]);
+  const timeZone = manifest.site.timezone;
+  // A category's own rows need not name it; a folded row names every source.
+  const listSource = list.category ? (categoryNames.get(list.category) ?? undefined) : undefined;
   return (
     <>
       {params.unread ? (
@@ -81,12 +89,17 @@ function ListPageView({ manifest, list, params, activeTags, filtered, page }: Pa
           {params.unread ? t.noUnread : filtered ? t.noMatches : t.noPosts}
         </p>
       ) : null}
-      <PostList
-        posts={posts}
-        timeZone={manifest.site.timezone}
-        categoryNames={categoryNames}
-        start={(params.page - 1) * PAGE_SIZE + 1}
-      />
+      {listMode === 'compact' ? (
+        <DayList items={items} timeZone={timeZone} listSource={listSource} />
+      ) : (
+        <PostList
+          items={items}
+          timeZone={timeZone}
+          mode="cards"
+          start={(params.page - 1) * PAGE_SIZE + 1}
+          listSource={listSource}
+        />
+      )}
       <Pager
         page={params.page}
         pageCount={getPageCount(total)}
@@ -144,15 +157,18 @@ export function ListView({ target, params, actions }: ListViewProps) {
         : (list.name ?? '');
   return (
     <div>
-      <header className="mb-6 flex flex-wrap items-end justify-between gap-3 border-b-2 border-ink pb-4">
-        <div>
-          <h1 className="font-serif text-3xl font-bold text-ink sm:text-4xl">{title}</h1>
-          <p className="mt-2 text-sm text-muted">
+      <header className="mb-3 flex flex-wrap items-center justify-between gap-x-3 gap-y-2 border-b-2 border-ink pb-2 sm:mb-6 sm:items-end sm:pb-4">
+        <div className="flex min-w-0 flex-wrap items-baseline gap-x-2 sm:block">
+          <h1 className="font-serif text-xl font-bold text-ink sm:text-4xl">{title}</h1>
+          <p className="text-xs whitespace-nowrap text-muted sm:mt-2 sm:text-sm">
             <span>{t.postCount(list.ref.count)}</span>
             <UnreadCount list={list} />
           </p>
         </div>
-        {actions}
+        <div className="flex flex-wrap items-center gap-2">
+          <ListModeToggle />
+          {actions}
+        </div>
       </header>
       <TagFilter
         tagCounts={list.tagCounts}

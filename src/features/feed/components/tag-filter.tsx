@@ -1,7 +1,8 @@
-import { useId } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { ListQuery } from '../../../shared/paths';
 import { useMessages } from '../../../lib/i18n';
+import { ScrollRow } from '../../../components/ui/scroll-row';
 
 export type TagFilterProps = {
   /** Tags offered, most used first; empty for a tag's own list (dates only). */
@@ -15,7 +16,10 @@ export type TagFilterProps = {
 /** Tags shown before "more": enough for a category, short enough for a phone screen. */
 const VISIBLE_TAGS = 12;
 
-/** Every choice is written to the URL at once (page back to 1), so a filtered list is a bookmark. */
+/**
+ * Every choice is written to the URL (page back to 1), so a filtered list is a bookmark: a tag at
+ * once, dates when applied (see `DateRange`).
+ */
 type DateFieldProps = {
   label: string;
   /** `YYYY-MM-DD` or empty. */
@@ -45,6 +49,56 @@ function DateField({ label, value, min, max, onChange }: DateFieldProps) {
   );
 }
 
+type DateRangeProps = {
+  from: string;
+  to: string;
+  filtered: boolean;
+  clearPath: string;
+  onApply: (range: { from: string; to: string }) => void;
+};
+
+/**
+ * The dates are a draft until applied (the button, or Enter in a field): a date field reports a
+ * "complete" date on every keystroke of the year (0002, 0020, 0202, 2022), so applying on change
+ * would navigate four times and land on year 2. One applied range is one history entry.
+ */
+function DateRange({ from, to, filtered, clearPath, onApply }: DateRangeProps) {
+  const { t } = useMessages();
+  const [draft, setDraft] = useState({ from, to });
+  const changed = draft.from !== from || draft.to !== to;
+  const backwards = draft.from !== '' && draft.to !== '' && draft.from > draft.to;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (changed && !backwards) onApply(draft);
+  }
+
+  return (
+    <form onSubmit={submit} className="flex flex-wrap items-end gap-3">
+      <DateField
+        label={t.dateFrom}
+        value={draft.from}
+        max={draft.to}
+        onChange={(value) => setDraft((current) => ({ ...current, from: value }))}
+      />
+      <DateField
+        label={t.dateTo}
+        value={draft.to}
+        min={draft.from}
+        onChange={(value) => setDraft((current) => ({ ...current, to: value }))}
+      />
+      <button type="submit" className="btn-primary h-9 text-sm" disabled={!changed || backwards}>
+        {t.applyDates}
+      </button>
+      {filtered ? (
+        <Link to={clearPath} className="btn-secondary h-9 text-sm">
+          {t.clearFilters}
+        </Link>
+      ) : null}
+    </form>
+  );
+}
+
 export function TagFilter({ tagCounts, selected, from, to, buildPath }: TagFilterProps) {
   const { t } = useMessages();
   const navigate = useNavigate();
@@ -71,7 +125,7 @@ export function TagFilter({ tagCounts, selected, from, to, buildPath }: TagFilte
 
   const renderTag = (tag: { name: string; count: number }) => (
     <li key={tag.name}>
-      <label className="tag-chip shrink-0">
+      <label className="tag-chip">
         <input
           type="checkbox"
           className="peer sr-only"
@@ -87,14 +141,19 @@ export function TagFilter({ tagCounts, selected, from, to, buildPath }: TagFilte
   );
 
   return (
-    <section aria-label={t.filters} className="rounded-lg border border-rule bg-paper-raised p-4">
+    <section
+      aria-label={t.filters}
+      className="rounded-lg border border-rule bg-paper-raised px-3 py-2.5 sm:p-4"
+    >
       {offerTags ? (
-        <fieldset>
-          <legend className="mb-2 text-sm font-semibold text-ink">{t.filterByTag}</legend>
+        <fieldset className="min-w-0">
+          <legend className="mb-1.5 text-sm font-semibold text-ink">{t.filterByTag}</legend>
           {/* One scrolling row on a phone, so the filters do not push the posts off the first screen. */}
-          <ul className="-mx-1 flex gap-2 overflow-x-auto px-1 pb-1 sm:flex-wrap sm:overflow-visible">
-            {visible.map(renderTag)}
-          </ul>
+          <div className="scroll-row-raised">
+            <ScrollRow className="gap-2 px-0.5 py-0.5 sm:flex-wrap sm:overflow-visible">
+              {visible.map(renderTag)}
+            </ScrollRow>
+          </div>
           {hidden.length > 0 ? (
             <details className="mt-2">
               <summary className="cursor-pointer text-sm text-muted">
@@ -105,28 +164,30 @@ export function TagFilter({ tagCounts, selected, from, to, buildPath }: TagFilte
           ) : null}
         </fieldset>
       ) : null}
-      <fieldset className={offerTags ? 'mt-4' : ''}>
-        <legend className="mb-2 text-sm font-semibold text-ink">{t.dateRange}</legend>
-        <div className="flex flex-wrap items-end gap-3">
-          <DateField
-            label={t.dateFrom}
-            value={from}
-            max={to}
-            onChange={(value) => apply({ from: value })}
-          />
-          <DateField
-            label={t.dateTo}
-            value={to}
-            min={from}
-            onChange={(value) => apply({ to: value })}
-          />
-          {filtered ? (
-            <Link to={buildPath({})} className="btn-secondary h-9 text-sm">
-              {t.clearFilters}
-            </Link>
+      {/* Folded until used, so a phone's first screen keeps its headlines; open while a range is set. */}
+      <details
+        className={`date-range min-w-0 ${offerTags ? 'mt-3' : ''}`}
+        open={from !== '' || to !== '' || undefined}
+      >
+        <summary className="cursor-pointer text-sm font-semibold text-ink">
+          {t.dateRange}
+          {from || to ? (
+            <span className="ml-2 font-normal text-muted">{`${from || '…'} – ${to || '…'}`}</span>
           ) : null}
-        </div>
-      </fieldset>
+        </summary>
+        <fieldset className="mt-2 min-w-0">
+          <legend className="sr-only">{t.dateRange}</legend>
+          {/* A new range in the URL (back, a link) starts a new draft. */}
+          <DateRange
+            key={`${from}|${to}`}
+            from={from}
+            to={to}
+            filtered={filtered}
+            clearPath={buildPath({})}
+            onApply={apply}
+          />
+        </fieldset>
+      </details>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useMessages } from '../../../lib/i18n';
+import { useDismissableDetails } from '../../../components/ui/use-dismissable-details';
 import {
   languages,
   textSizes,
@@ -52,13 +53,14 @@ function SettingSelect<T extends string>({
   );
 }
 
-/** Theme, text size and language, in a disclosure so the header stays small on a phone. */
+/** Theme, text size and language, in a disclosure so the header stays small on a phone; it closes as a menu does. */
 export function SettingsMenu() {
   const { t } = useMessages();
   const settings = useSettings();
+  const menuRef = useDismissableDetails();
   const themeNames = { system: t.themeSystem, light: t.themeLight, dark: t.themeDark };
   return (
-    <details className="settings-menu relative">
+    <details ref={menuRef} className="settings-menu relative">
       <summary className="inline-flex h-9 cursor-pointer list-none items-center gap-1 rounded-md px-2 text-sm text-muted hover:text-ink">
         <span aria-hidden="true">Aa</span>
         <span className="sr-only sm:not-sr-only">{t.settings}</span>
