@@ -10,7 +10,16 @@ const names = new Map([
 ]);
 
 function post(url: string, date: string, title: string, category: string): PostSummary {
-  return { url, date, title, categories: [category], tags: [], excerpt: '', chars: 0, lang: 'zh-CN' };
+  return {
+    url,
+    date,
+    title,
+    categories: [category],
+    tags: [],
+    excerpt: '',
+    chars: 0,
+    lang: 'zh-CN',
+  };
 }
 
 test('a story cross-posted in the same minute by other sources folds into one row naming them', () => {
