@@ -29,7 +29,7 @@ function createHugePost(): SourcePost {
   // Long paragraphs: the size is in the text, not in thousands of elements for jsdom to walk.
   const paragraph = `${'这是一段为测试而写的很长的正文，反复出现，直到文件超过一兆字节。'.repeat(300)}\n\n`;
   const body = `第一段：超长文章的开头。\n\n${paragraph.repeat(Math.ceil(1_200_000 / paragraph.length))}`;
-  const file = `---\ntitle: 超长的文章\ndate: 2022-03-01 10:00:00 +0800\ncategories: changwen\n---\n${body}`;
+  const file = `---\ntitle: 超长的文章\ndate: 2022-03-01 10:00:00 +0800\ncategories: changwen\ntags: 长文\n---\n${body}`;
   const result = readPostFile(HUGE_FILE, Buffer.from(file), fixtureConfig, new Date('2024-01-01'));
   if (result.kind !== 'post') throw new Error(`the huge post was skipped: ${result.reason}`);
   return result.post;
@@ -99,7 +99,7 @@ test(
     const pages = Math.ceil(BIG_POSTS / 50);
     server.requests.length = 0;
     const first = renderApp('/category/dalei');
-    // A category is named after its posts' source tag, as on the real archive.
+    // Every category here has a source tag, as on the real archive, so each is named after it.
     expect(await screen.findByRole('heading', { level: 1, name: '大栏目' }, FIND)).toBeTruthy();
     expect(screen.getByText(t.postCount(BIG_POSTS))).toBeTruthy();
     expect(screen.getByText(t.pageOf(1, pages))).toBeTruthy();
