@@ -226,10 +226,11 @@ export async function writeSearchFiles(
     const shared: IndexFiles = new Map(
       [...built].filter(([name]) => RUNTIME_FILE.test(name) || name === MODULE),
     );
+    const firstRuntime = runtime === null;
     runtime ??= shared;
     if (root) {
       await writeFolder(path.join(root, part.tag), own);
-      await writeFolder(path.join(root, `runtime-${part.language}`), shared);
+      if (firstRuntime) await writeFolder(path.join(root, `runtime-${part.language}`), shared);
     }
     return own;
   };

@@ -1,7 +1,10 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
 import { dataPaths } from '../../../shared/paths';
 import type { Manifest, SearchIndex } from '../../../shared/schema';
 import { getDataUrl } from '../../../lib/data-base';
+import { createStoredValue } from '../../../lib/stored-value';
+import { toPagefindQuery } from '../../../shared/search-text';
 import { bundleKeys } from '../../../lib/query-keys';
 import { trustedTypesPolicies } from '../../../shared/content-security-policy';
 import { createSearchEngine } from './search-engine';
@@ -15,6 +18,27 @@ export class SearchUnavailableError extends Error {
     super('The search index could not be loaded', { cause });
     this.name = 'SearchUnavailableError';
   }
+}
+
+/**
+ * Queries searched online in this build, newest last. Pagefind reads a missing index chunk as
+ * "no such word" and answers with no results, so offline only a query run online before (whose
+ * chunks the service worker then cached, for every part) is run; any other says it needs the
+ * network instead of claiming that nothing matches (docs/decisions/014-search-offline.md).
+ */
+const SEARCHED_KEEP = 300;
+const searched = createStoredValue(
+  'broadsheet:searched-online',
+  z.array(z.string()).max(SEARCHED_KEEP * 2),
+  [],
+);
+
+function getSearchedKey(manifest: Manifest, term: string): string {
+  return `${manifest.buildId}\u0000${term}`;
+}
+
+function isOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
 }
 
 type PagefindInstance = PagefindApi & {
@@ -129,9 +153,18 @@ async function runSearch(
   folder: string,
   request: SearchRequest,
 ): Promise<SearchOutcome> {
+  const term = toPagefindQuery(request.q) ?? '';
+  const key = getSearchedKey(manifest, term);
+  if (isOffline() && !searched.read().includes(key))
+    throw new SearchUnavailableError(new Error('Offline, and not searched online before'));
   try {
     const engine = await getEngine(manifest, folder);
-    return await engine.run(request);
+    const outcome = await engine.run(request);
+    if (!isOffline()) {
+      const earlier = searched.read().filter((entry) => entry !== key);
+      searched.write([...earlier, key].slice(-SEARCHED_KEEP));
+    }
+    return outcome;
   } catch (error) {
     // Pagefind reports a file it could not fetch as a plain Error: offline, or the index is gone.
     throw new SearchUnavailableError(error);

@@ -197,7 +197,12 @@ export function SearchView({ request }: SearchViewProps) {
             <Narrowing request={request} outcome={search.data} />
             <div className="min-w-0 flex-1">
               <div className="flex flex-wrap items-center justify-between gap-3">
-                <p role="status" className="text-sm text-muted" data-total={search.data.total}>
+                <p
+                  role="status"
+                  className="text-sm text-muted"
+                  data-total={search.data.total}
+                  data-busy={search.isPlaceholderData ? 'true' : 'false'}
+                >
                   {search.data.total === 0
                     ? t.searchNoResults(query)
                     : t.searchResults(
