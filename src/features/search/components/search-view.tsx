@@ -193,8 +193,7 @@ export function SearchView({ request }: SearchViewProps) {
               : t.errorTitle}
           </p>
         ) : (
-          <div className="flex flex-col gap-8 lg:flex-row-reverse">
-            <Narrowing request={request} outcome={search.data} />
+          <div className="flex flex-col gap-8 lg:flex-row">
             <div className="min-w-0 flex-1">
               <div className="flex flex-wrap items-center justify-between gap-3">
                 <p
@@ -250,6 +249,8 @@ export function SearchView({ request }: SearchViewProps) {
               </ol>
               <Pager request={request} total={search.data.total} />
             </div>
+            {/* After the results on a phone, beside them on a wide screen. */}
+            <Narrowing request={request} outcome={search.data} />
           </div>
         )}
       </div>
