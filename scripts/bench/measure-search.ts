@@ -30,6 +30,11 @@ export type SearchCosts = {
   secondMs: number;
 };
 
+/** The little of the page's DOM the measurement reads (this file is compiled for Node). */
+declare const document: {
+  querySelector: (selector: string) => { getAttribute: (name: string) => string | null } | null;
+};
+
 const FIRST = '人民币';
 const SECOND = '同比增长';
 
@@ -79,18 +84,24 @@ export async function measureSearchCosts(dist: string): Promise<SearchCosts> {
     // Runs in the page: the count of the results once they are on screen for this query.
     const settled = (q: string) =>
       page.waitForFunction(
-        `(() => {
+        (text) => {
           const status = document.querySelector('[data-total][data-busy="false"]');
-          const input = document.getElementById('site-search');
-          return status && input && input.value === ${JSON.stringify(q)}
+          return status?.getAttribute('data-query') === text
             ? Number(status.getAttribute('data-total'))
             : null;
-        })()`,
-        undefined,
+        },
+        q,
         { timeout: 120_000, polling: 20 },
       );
-    await page.goto(`${server.url}/`);
-    await page.getByRole('main').getByRole('heading').first().waitFor({ timeout: 60_000 });
+    await page.goto(server.url);
+    await page
+      .locator('#site-search')
+      .waitFor({ timeout: 60_000 })
+      .catch(async (error: unknown) => {
+        throw new Error(`the app did not start: ${await page.locator('body').innerText()}`, {
+          cause: error,
+        });
+      });
     await page.waitForLoadState('networkidle');
     finished = [];
     await page.locator('#site-search').fill(FIRST);

@@ -201,6 +201,7 @@ export function SearchView({ request }: SearchViewProps) {
                   className="text-sm text-muted"
                   data-total={search.data.total}
                   data-busy={search.isPlaceholderData ? 'true' : 'false'}
+                  data-query={search.isPlaceholderData ? undefined : query}
                 >
                   {search.data.total === 0
                     ? t.searchNoResults(query)
