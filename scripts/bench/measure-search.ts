@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Request } from 'playwright-core';
-import { ensureChromium } from '../ensure-chromium';
+import { CHROMIUM_ARGS, ensureChromium } from '../ensure-chromium';
 import { startServer } from '../serve';
 
 export type SearchCost = {
@@ -45,15 +45,7 @@ export async function measureSearchCosts(dist: string): Promise<SearchCosts> {
     executablePath: ensureChromium(),
     headless: true,
     serviceWorkers: 'block',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   let finished: { url: string; bytes: number }[] = [];
   context.on('requestfinished', (request: Request) => {

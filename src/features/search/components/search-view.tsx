@@ -62,6 +62,22 @@ function FacetList({
   );
 }
 
+function DateField({ label, name, value }: { label: string; name: string; value: string }) {
+  return (
+    <label className="flex flex-col gap-1">
+      <span className="text-xs text-muted">{label}</span>
+      {/* Keyed by the URL's value, so Back/Forward show it. */}
+      <input
+        type="date"
+        name={name}
+        defaultValue={value}
+        key={value}
+        className="h-9 rounded-md border border-rule bg-paper px-2 text-ink"
+      />
+    </label>
+  );
+}
+
 function Narrowing({ request, outcome }: { request: SearchRequest; outcome: SearchOutcome }) {
   const { t } = useMessages();
   const manifest = useManifest();
@@ -79,26 +95,8 @@ function Narrowing({ request, outcome }: { request: SearchRequest; outcome: Sear
         {request.category ? <input type="hidden" name="category" value={request.category} /> : null}
         {request.tag ? <input type="hidden" name="tag" value={request.tag} /> : null}
         <input type="hidden" name="sort" value={request.order} />
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-muted">{t.searchFrom}</span>
-          <input
-            type="date"
-            name="from"
-            defaultValue={request.from}
-            key={`f${request.from}`}
-            className="h-9 rounded-md border border-rule bg-paper px-2 text-ink"
-          />
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-muted">{t.searchTo}</span>
-          <input
-            type="date"
-            name="to"
-            defaultValue={request.to}
-            key={`t${request.to}`}
-            className="h-9 rounded-md border border-rule bg-paper px-2 text-ink"
-          />
-        </label>
+        <DateField label={t.searchFrom} name="from" value={request.from} />
+        <DateField label={t.searchTo} name="to" value={request.to} />
         <button type="submit" className="btn-secondary h-9 px-3">
           {t.searchApplyDates}
         </button>
