@@ -162,23 +162,28 @@ export default defineConfig({
             },
           },
           {
-            // Pagefind's hashed chunks (`…_<hash>.pf_*`) never change either.
-            urlPattern: /\/data\/pagefind\/.*_[0-9a-f]{6,}\.pf_\w+$/,
+            // Every file of a search index lives in a folder named by a hash of its records, so it
+            // never changes. Pagefind asks for each index's entry as `pagefind-entry.json?ts=…`;
+            // the app sets `ts` to that hash, and the query is ignored anyway, so an entry read
+            // once answers offline whatever timestamp a request carries (decision 014).
+            urlPattern: /\/data\/pagefind\/[\w.-]+\/[\w.-]+-[0-9a-f]{16}\//,
             handler: 'CacheFirst',
             options: {
               cacheName: cacheNames.search,
               cacheableResponse: { statuses: [200] },
-              expiration: { maxEntries: 5_000, maxAgeSeconds: 365 * 24 * 60 * 60 },
+              matchOptions: { ignoreSearch: true },
+              expiration: { maxEntries: 20_000, maxAgeSeconds: 365 * 24 * 60 * 60 },
             },
           },
           {
-            // Its entry files name the chunks of the current build, so they must be fresh when possible.
+            // Pagefind's module: one name across builds, so fresh when the network answers.
             urlPattern: /\/data\/pagefind\//,
             handler: 'NetworkFirst',
             options: {
               cacheName: cacheNames.searchEntry,
               networkTimeoutSeconds: 3,
               cacheableResponse: { statuses: [200] },
+              matchOptions: { ignoreSearch: true },
             },
           },
         ],

@@ -8,8 +8,10 @@
  * Options:
  *   --sizes 1000,10000,100000   archive sizes to measure
  *   --jekyll-max 10000          largest size also built with Jekyll (it is slow)
- *   --search-max 10000          largest size also measured with the Pagefind index (it is
- *                               the slowest and most memory-hungry part of a build)
+ *   --search-max 100000         largest size also measured with the Pagefind index: a cold
+ *                               build with search, a rebuild with search after one new post,
+ *                               and query transfer in Chromium over the built app
+ *   --no-browser                skip the query measurements (no app build, no Chromium)
  *   --archive-sizes 10000       sizes also measured laid out like the real archive: 3 days
  *                               of posts in `_posts/`, the rest in `old_post/` (an archive
  *                               folder), with the cost of the pages for their page URLs
@@ -17,8 +19,10 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import {
+  cpSync,
   existsSync,
   mkdirSync,
+  renameSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -29,6 +33,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureListCosts, type ListCost } from './bench/measure-lists';
+import { measureSearchCosts, type SearchCost, type SearchCosts } from './bench/measure-search';
 
 type Run = { seconds: number; peakMiB: number; exitCode: number };
 type SizeResult = {
@@ -37,6 +42,12 @@ type SizeResult = {
   prebuild: Run;
   /** Cold build with the search index, where measured. */
   prebuildWithSearch: Run | null;
+  /** A rebuild with the search index after one new post, from the cold build's cache. */
+  rebuildWithSearch: Run | null;
+  /** Search indexes (parts) of the bundle. */
+  searchIndexes: number;
+  /** Bytes and time of a first and a second query in the browser, where measured. */
+  queries: SearchCosts | null;
   rebuildOneNew: Run;
   outputMiB: number;
   /** Data files a cold list page reads (requests, bytes), unfiltered and under tag filters. */
@@ -48,7 +59,8 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: process.env.BENCH_SIZES ?? '1000,10000,100000' },
     'jekyll-max': { type: 'string', default: '10000' },
-    'search-max': { type: 'string', default: '10000' },
+    'search-max': { type: 'string', default: '100000' },
+    'no-browser': { type: 'boolean', default: false },
     'archive-sizes': { type: 'string', default: process.env.BENCH_ARCHIVE_SIZES ?? '10000' },
     json: { type: 'string', default: 'bench-results.json' },
   },
@@ -142,10 +154,33 @@ function runTsx(script: string, args: string[]): Promise<Run> {
   return measureCommand(process.execPath, ['--import', 'tsx', path.join(root, script), ...args]);
 }
 
+/** The app, built once without data, for the query measurements; each size adds its bundle. */
+async function buildApp(): Promise<string | null> {
+  const publicDir = path.join(work, 'app-public');
+  const app = path.join(work, 'app');
+  rmSync(publicDir, { recursive: true, force: true });
+  mkdirSync(publicDir, { recursive: true });
+  for (const entry of readdirSync(path.join(root, 'public')))
+    if (entry !== 'data')
+      cpSync(path.join(root, 'public', entry), path.join(publicDir, entry), { recursive: true });
+  process.stdout.write('building the app for the query measurements…\n');
+  const built = spawnSync(
+    path.join(root, 'node_modules', '.bin', 'vite'),
+    ['build', '--outDir', app, '--emptyOutDir', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      env: { ...process.env, BASE_PATH: '/', BROADSHEET_PUBLIC_DIR: publicDir },
+      stdio: 'inherit',
+    },
+  );
+  return built.status === 0 ? app : null;
+}
+
 async function measureSize(
   posts: number,
   jekyllMax: number,
   searchMax: number,
+  app: string | null,
 ): Promise<SizeResult> {
   const site = path.join(work, `site-${posts}`);
   // The prebuild writes the `data/` folder; its parent stands for the deployed root.
@@ -170,18 +205,14 @@ async function measureSize(
   const buildArgs = ['--source', site, '--out', out, '--cache', cache, '--no-search'];
   const prebuild = await runTsx('scripts/build-content.ts', buildArgs);
   let prebuildWithSearch: Run | null = null;
+  const searchOut = path.join(work, `out-search-${posts}`);
+  const searchCache = path.join(work, `cache-search-${posts}`);
+  const searchArgs = ['--source', site, '--out', searchOut, '--cache', searchCache];
   if (posts <= searchMax) {
     process.stdout.write('  prebuild (cold, with search)…\n');
-    const searchOut = path.join(work, `out-search-${posts}`);
     rmSync(searchOut, { recursive: true, force: true });
-    prebuildWithSearch = await runTsx('scripts/build-content.ts', [
-      '--source',
-      site,
-      '--out',
-      searchOut,
-      '--no-cache',
-    ]);
-    rmSync(searchOut, { recursive: true, force: true });
+    rmSync(searchCache, { recursive: true, force: true });
+    prebuildWithSearch = await runTsx('scripts/build-content.ts', searchArgs);
   }
 
   // One more post, newer than the rest, as the archive gets every few minutes.
@@ -195,6 +226,27 @@ async function measureSize(
   const rebuildOneNew = await runTsx('scripts/build-content.ts', buildArgs);
   const outputMiB = getFolderMiB(out);
   const lists = await measureListCosts(deployed);
+  let rebuildWithSearch: Run | null = null;
+  let queries: SearchCosts | null = null;
+  let searchIndexes = 0;
+  if (prebuildWithSearch) {
+    process.stdout.write('  rebuild with search after one new post…\n');
+    rebuildWithSearch = await runTsx('scripts/build-content.ts', searchArgs);
+    const manifest = JSON.parse(readFileSync(path.join(searchOut, 'manifest.json'), 'utf8')) as {
+      searchIndexes?: unknown[];
+    };
+    searchIndexes = manifest.searchIndexes?.length ?? 0;
+    if (app) {
+      process.stdout.write('  a first and a second query in Chromium…\n');
+      const dist = path.join(work, `dist-search-${posts}`);
+      rmSync(dist, { recursive: true, force: true });
+      cpSync(app, dist, { recursive: true });
+      renameSync(searchOut, path.join(dist, 'data'));
+      queries = await measureSearchCosts(dist);
+      rmSync(dist, { recursive: true, force: true });
+    }
+    rmSync(searchOut, { recursive: true, force: true });
+  }
 
   let jekyll: Run | null = null;
   if (posts <= jekyllMax && spawnSync('jekyll', ['--version']).status === 0) {
@@ -211,7 +263,18 @@ async function measureSize(
       jekyllOut,
     ]);
   }
-  return { posts, prebuild, prebuildWithSearch, rebuildOneNew, outputMiB, lists, jekyll };
+  return {
+    posts,
+    prebuild,
+    prebuildWithSearch,
+    rebuildWithSearch,
+    searchIndexes,
+    queries,
+    rebuildOneNew,
+    outputMiB,
+    lists,
+    jekyll,
+  };
 }
 
 /** A site laid out like the real archive: the last 3 days in `_posts/`, the rest in `old_post/`. */
@@ -271,11 +334,12 @@ async function main(): Promise<void> {
     process.stderr.write(`--sizes must be positive integers, got "${values.sizes}"\n`);
     process.exit(2);
   }
+  const searchMax = Number(values['search-max']);
+  const app =
+    !values['no-browser'] && sizes.some((size) => size <= searchMax) ? await buildApp() : null;
   const results: SizeResult[] = [];
   for (const size of sizes) {
-    results.push(
-      await measureSize(size, Number(values['jekyll-max']), Number(values['search-max'])),
-    );
+    results.push(await measureSize(size, Number(values['jekyll-max']), searchMax, app));
   }
 
   process.stdout.write(
@@ -289,6 +353,26 @@ async function main(): Promise<void> {
       formatRun(result.rebuildOneNew),
       `${result.outputMiB.toFixed(1)} MiB`,
       formatRun(result.jekyll),
+    ];
+    process.stdout.write(`| ${cells.join(' | ')} |\n`);
+  }
+  process.stdout.write(
+    '\n| posts | search indexes | cold build with search | rebuild with search, one new post | first query: search KiB (requests) | second query: search KiB (requests) | second query on screen |\n|---|---|---|---|---|---|---|\n',
+  );
+  for (const result of results) {
+    if (!result.prebuildWithSearch) continue;
+    const query = (cost: SearchCost | undefined) =>
+      cost
+        ? `${cost.searchKiB.toFixed(0)} KiB (${cost.searchRequests}), ${cost.total} results`
+        : 'n/a';
+    const cells = [
+      String(result.posts),
+      String(result.searchIndexes),
+      formatRun(result.prebuildWithSearch),
+      formatRun(result.rebuildWithSearch),
+      query(result.queries?.first),
+      query(result.queries?.second),
+      result.queries ? `${result.queries.secondMs.toFixed(0)} ms` : 'n/a',
     ];
     process.stdout.write(`| ${cells.join(' | ')} |\n`);
   }

@@ -29,7 +29,13 @@ import { createBundle } from './content/write-bundle';
 import type { SkippedFile } from './content/write-bundle';
 import { KEEP_BUILDS, createOutputWriter } from './content/write-output';
 import type { OutputStats } from './content/write-output';
-import { SEARCH_FOLDER, createSearchFiles } from './content/write-search';
+import {
+  SEARCH_FOLDER,
+  planSearchParts,
+  toSearchIndex,
+  writeSearchFiles,
+} from './content/write-search';
+import type { SearchPart } from './content/write-search';
 import type { FileResult, SiteConfig, SourcePost } from './content/types';
 
 /** Options of the prebuild, as the command line sets them. */
@@ -197,19 +203,24 @@ export async function buildContent(
   linkPosts(posts, config, diagnostics);
   progress.update(`writing ${posts.length} posts`);
   const output = createOutputWriter(options.out, { keepBuilds: options.keepBuilds });
+  let searchParts: SearchPart[] = [];
   const bundle = createBundle({
     config,
     posts,
     skipped,
     diagnostics,
     search: options.search ? SEARCH_FOLDER : null,
+    planSearch: (oldestFirst) => {
+      searchParts = planSearchParts(oldestFirst, config.lang);
+      return searchParts.map(toSearchIndex);
+    },
     write: output.write,
   });
   const bundleDone = performance.now();
   if (options.search) {
     progress.update(`indexing ${bundle.posts.length} posts for search`);
-    const searchFiles = await createSearchFiles(bundle.posts, config.lang, siteCache);
-    for (const [name, bytes] of searchFiles) output.write(name, bytes);
+    await writeSearchFiles(searchParts, siteCache, output.write);
+    searchParts = [];
   }
   const searchDone = performance.now();
   const stats = output.finish();

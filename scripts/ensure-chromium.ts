@@ -28,6 +28,17 @@ function runVisibly(command: string, args: string[]): void {
     throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
 }
 
+/** Headless Chromium's switches for tests and measurements: no sandbox, GPU or background traffic. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export function ensureChromium(): string {
   const fromEnv = process.env.CHROME_PATH;
   if (fromEnv) {

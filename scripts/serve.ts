@@ -73,8 +73,9 @@ export function getCacheControl(relative: string): string {
   if (/^assets\/.+-[\w-]{8,}\.\w+$/.test(relative)) return IMMUTABLE;
   if (/^data\/(home|lists|list-index|article-index|articles)\/[0-9a-f]{8,64}\.json$/.test(relative))
     return IMMUTABLE;
-  // Pagefind names its chunks by hash; its entry files (pagefind.js, pagefind-entry.json) are not.
-  if (/^data\/pagefind\/.*_[0-9a-f]{6,}\.pf_\w+$/.test(relative)) return IMMUTABLE;
+  // Every file of a search part lives in a folder named by a hash of its records (decision 013);
+  // Pagefind's module at the search root keeps its name across builds.
+  if (/^data\/pagefind\/[\w.-]+\/[\w.-]+-[0-9a-f]{16}\//.test(relative)) return IMMUTABLE;
   if (/^workbox-[0-9a-f]{6,}\.js$/.test(relative)) return IMMUTABLE;
   if (/\.(png|svg|ico|webp|jpg|woff2)$/.test(relative)) return 'public, max-age=86400';
   return REVALIDATE;

@@ -31,6 +31,7 @@ import type {
   Manifest,
   PostLink,
   PostSummary,
+  SearchIndex,
   Tag,
 } from '../../src/shared/schema';
 import { getCategorySlug, listIds } from '../../src/shared/paths';
@@ -65,6 +66,8 @@ export type BundleInput = {
   diagnostics?: readonly Diagnostic[];
   /** Path of the search index relative to the out dir (`pagefind/`), or null without search. */
   search?: string | null;
+  /** The search indexes of the bundle's posts (oldest first), planned before they are built. */
+  planSearch?: (oldestFirst: readonly SourcePost[]) => SearchIndex[];
   /** Extra old host names whose links should become in-app links. */
   hosts?: readonly string[];
   /** File-name hash; the default is a small pure function that runs anywhere. */
@@ -547,7 +550,15 @@ export function createBundle(input: BundleInput): Bundle {
 
   // Shard names already are content hashes, so their names plus the report's hash cover every
   // byte written: equal bundles get equal ids without hashing the shards twice.
-  const buildId = sink.hash([...new Set(sink.names)].sort(compareText).concat(sink.hash(reportText)).join('\n'));
+  // The search folders are named by a hash of their records, so their names cover the index too.
+  const searchIndexes = input.search && input.planSearch ? input.planSearch(oldestFirst) : [];
+  const buildId = sink.hash(
+    [...new Set(sink.names)]
+      .sort(compareText)
+      .concat(searchIndexes.map((index) => `${input.search ?? ''}${index.path}`))
+      .concat(sink.hash(reportText))
+      .join('\n'),
+  );
   const manifest = manifestSchema.parse({
     schema: BUNDLE_SCHEMA_VERSION,
     buildId,
@@ -569,6 +580,7 @@ export function createBundle(input: BundleInput): Bundle {
     articles,
     search: input.search ?? null,
     days: countPostsByDay(oldestFirst, config.timezone),
+    searchIndexes,
   });
   sink.write('manifest.json', JSON.stringify(manifest));
   return { files, manifest, report, posts: [...oldestFirst].reverse() };

@@ -47,14 +47,15 @@ export type OutputStats = {
 };
 
 /**
- * Files named by a hash of their content (our shards, Pagefind's chunks): an existing file with
- * that name already holds these bytes, so it is not even read.
+ * Files named by a hash of their content (our shards, and every file of a search index, whose
+ * folder is named by a hash of its records): an existing file with that name already holds these
+ * bytes, so it is not even read (the hash covers Pagefind's version too). Pagefind's own chunk names are not enough for that: a chunk's
+ * name can stay while its bytes change (docs/decisions/013-search-index-split.md).
  */
 const CONTENT_NAMED = new RegExp(
   [
     '^(?:home|lists|list-index|article-index|articles)/[0-9a-f]{8,64}\\.json$',
-    '^pagefind/(?:fragment|index|filter)/[\\w-]+_[0-9a-f]{7,}\\.pf_\\w+$',
-    '^pagefind/pagefind\\.[\\w-]+_[0-9a-f]{7,}\\.pf_meta$',
+    '^pagefind/[\\w.-]+/[\\w.-]+-[0-9a-f]{16}/',
   ].join('|'),
 );
 

@@ -1,112 +1,297 @@
 /**
- * The search index: one Pagefind record per post, built through Pagefind's Node API and
- * returned as files, so the output writer treats them like every other file of the bundle.
- * Indexing Chinese text costs Pagefind a few milliseconds a post, so the files of the last
- * index are kept in the cache folder under a hash of every record and reused while the posts
- * stay the same.
+ * The search index, split (docs/decisions/013-search-index-split.md): one Pagefind index per
+ * language and stretch of whole days inside one month, at most `PART_POSTS` posts and
+ * `PART_CHARS` indexed characters each, so Pagefind's memory stays bounded whatever the archive's
+ * size. Each index lives in a folder named by a hash of its records and is kept in the cache
+ * folder under that name: a rebuild indexes only the parts whose posts changed (after one new
+ * post, the newest part), and closed months are never indexed again. The reader merges the
+ * parts in the browser.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, readdir, rename, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { close, createIndex } from 'pagefind';
 import type { CustomRecord } from 'pagefind';
 import { getCategorySlug } from '../../src/shared/paths';
+import type { SearchIndex } from '../../src/shared/schema';
+import { toIndexedText } from '../../src/shared/search-text';
 import type { SourcePost } from './types';
 
 /** Folder of the search index under the out dir, as the manifest names it. */
 export const SEARCH_FOLDER = 'pagefind/';
 
 /** Bump when the records or the Pagefind options change. */
-const SEARCH_CACHE_VERSION = 1;
+const SEARCH_CACHE_VERSION = 2;
 
-/** Records sent to the Pagefind process before waiting for its answers. */
+/** Part of every index's hash: another Pagefind writes other bytes. */
+const PAGEFIND_VERSION = readPagefindVersion();
+
+function readPagefindVersion(): string {
+  const entry = fileURLToPath(import.meta.resolve('pagefind'));
+  const manifest = path.join(path.dirname(entry), '..', 'package.json');
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+}
+
+/**
+ * Bounds of one index. Pagefind holds about 0.35 KB per indexed character while it indexes, so
+ * 1.2 million characters stay near 450 MB; 2,000 posts keep the rebuild after one new post (which
+ * indexes the newest part again) to a few seconds.
+ */
+export const PART_POSTS = 2_000;
+export const PART_CHARS = 1_200_000;
+
+/** Indexes built at once: the machine's two cores, each Pagefind index on one. */
+const CONCURRENCY = 2;
+
+/** Records sent to Pagefind before waiting for its answers. */
 const BATCH = 500;
 
-/** Pagefind's own ready-made UIs; the app brings its own, so they are not shipped. */
-const UNUSED_FILE = /^pagefind-(?:ui|modular-ui|component-ui)\./;
+/** Shipped once, beside the first index: the module at the search folder's root. */
+const MODULE = 'pagefind.js';
+/** Shared by every index of the bundle: the worker and the wasm travel with the first index. */
+const RUNTIME_FILE = /^(?:pagefind-worker\.js|wasm\.[\w-]+\.pagefind)$/;
+/** The parts of an index that are its own. */
+const INDEX_FILE = /^(?:pagefind-entry\.json|pagefind\.[\w-]+\.pf_meta|(?:fragment|index|filter)\/.+)$/;
 
-/** Title and text are both indexed (Pagefind indexes only `content`); categories and tags filter. */
+/**
+ * The language a post is indexed in: the site's `lang`, whatever the reader's UI language. The
+ * one place to read a post's own language from once posts carry one.
+ */
+export function getSearchLanguage(post: SourcePost, siteLang: string): string {
+  void post; // Posts carry no language of their own yet.
+  return siteLang.trim().toLowerCase() || 'en';
+}
+
+/** The post's day in the site's calendar (its date carries the site's offset). */
+function getDay(post: SourcePost): string {
+  return post.date.slice(0, 10);
+}
+
 function toRecord(post: SourcePost, language: string): CustomRecord {
   return {
     url: post.url,
-    content: `${post.title}\n${post.text}`,
+    content: toIndexedText(post.title, post.text),
     language,
     meta: { title: post.title, date: post.date },
     filters: {
       category: [...new Set(post.categories.map(getCategorySlug))],
       tag: [...new Set(post.tags)],
+      day: [getDay(post)],
     },
+    sort: { date: post.date },
   };
 }
 
-async function readFolder(dir: string): Promise<Map<string, Uint8Array>> {
-  const files = new Map<string, Uint8Array>();
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    const name = path.relative(dir, full).split(path.sep).join('/');
-    if (!UNUSED_FILE.test(name)) files.set(`${SEARCH_FOLDER}${name}`, await readFile(full));
-  }
-  return files;
+export type SearchPart = SearchIndex & { records: CustomRecord[] };
+
+/** What the manifest says of a part. */
+export function toSearchIndex({ path: folder, tag, language, first, last, posts }: SearchPart): SearchIndex {
+  return { path: folder, tag, language, first, last, posts };
 }
 
-/** Runs Pagefind over the records and writes its bundle into `dir`. */
-async function writeIndex(records: readonly CustomRecord[], language: string, dir: string): Promise<void> {
+/**
+ * Cuts the posts (oldest first) into parts: by language, then month, then runs of whole days
+ * within the bounds. A day is never split, so the reader knows which index holds a day.
+ */
+export function planSearchParts(oldestFirst: readonly SourcePost[], siteLang: string): SearchPart[] {
+  const groups = new Map<string, { language: string; days: Map<string, SourcePost[]> }>();
+  for (const post of oldestFirst) {
+    const language = getSearchLanguage(post, siteLang);
+    const day = getDay(post);
+    const key = `${language}\0${day.slice(0, 7)}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { language, days: new Map() }));
+    let posts = group.days.get(day);
+    if (!posts) group.days.set(day, (posts = []));
+    posts.push(post);
+  }
+  const parts: SearchPart[] = [];
+  for (const [, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    let current: { days: string[]; records: CustomRecord[]; chars: number } | null = null;
+    const flush = () => {
+      if (current && current.records.length > 0) parts.push(toPart(group.language, current.days, current.records));
+      current = null;
+    };
+    for (const [day, posts] of group.days) {
+      const records = posts.map((post) => toRecord(post, group.language));
+      const chars = records.reduce((sum, record) => sum + record.content.length, 0);
+      if (
+        current &&
+        (current.records.length + records.length > PART_POSTS || current.chars + chars > PART_CHARS)
+      )
+        flush();
+      current ??= { days: [], records: [], chars: 0 };
+      current.days.push(day);
+      current.records.push(...records);
+      current.chars += chars;
+    }
+    flush();
+  }
+  return parts;
+}
+
+function toPart(language: string, days: string[], records: CustomRecord[]): SearchPart {
+  const tag = createHash('sha256')
+    .update(`search-v${SEARCH_CACHE_VERSION}\0pagefind-${PAGEFIND_VERSION}\0${language}\0`)
+    .update(JSON.stringify(records))
+    .digest('hex')
+    .slice(0, 16);
+  const first = days[0] ?? '';
+  return {
+    path: `${language.replace(/[^\w.-]/g, '_')}/${first}-${tag}/`,
+    tag,
+    language,
+    first,
+    last: days[days.length - 1] ?? '',
+    posts: records.length,
+    records,
+  };
+}
+
+type IndexFiles = Map<string, Uint8Array>;
+
+/** Runs Pagefind over one part's records and returns its files by name inside the index folder. */
+async function buildIndex(part: SearchPart): Promise<IndexFiles> {
+  const { index, errors } = await createIndex({ forceLanguage: part.language });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    const { index, errors } = await createIndex({ forceLanguage: language });
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    for (let start = 0; start < records.length; start += BATCH) {
-      const added = await Promise.all(records.slice(start, start + BATCH).map((record) => index.addCustomRecord(record)));
+    for (let start = 0; start < part.records.length; start += BATCH) {
+      const added = await Promise.all(
+        part.records.slice(start, start + BATCH).map((record) => index.addCustomRecord(record)),
+      );
       for (const result of added) {
         if (result.errors.length > 0) throw new Error(`Pagefind: ${result.errors.join('; ')}`);
       }
     }
-    const written = await index.writeFiles({ outputPath: dir });
-    if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+    const { files, errors: fileErrors } = await index.getFiles();
+    if (fileErrors.length > 0) throw new Error(`Pagefind: ${fileErrors.join('; ')}`);
+    return new Map(files.map((file) => [file.path.split(path.sep).join('/'), file.content]));
   } finally {
-    await close();
+    await index.deleteIndex();
   }
 }
 
+async function readFolder(dir: string): Promise<IndexFiles> {
+  const files: IndexFiles = new Map();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(dir, full).split(path.sep).join('/'), await readFile(full));
+  }
+  return files;
+}
+
+async function writeFolder(dir: string, files: IndexFiles): Promise<void> {
+  const temporary = `${dir}.${process.pid}.tmp`;
+  await rm(temporary, { recursive: true, force: true });
+  for (const [name, bytes] of files) {
+    const target = path.join(temporary, name);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, bytes);
+  }
+  await rm(dir, { recursive: true, force: true });
+  await rename(temporary, dir);
+}
+
+export type SearchStats = { indexes: number; indexed: number; reused: number };
+
 /**
- * Indexes the posts (in the order given: equal order gives equal bytes) and returns path under
- * the out dir → bytes. With a cache folder, an unchanged set of records reuses the last index.
+ * Builds the parts (reusing each one the cache holds) and hands every file to `write` under its
+ * path in the out dir, a part at a time, so the whole index is never in memory at once.
+ * `cacheDir` null builds every part in memory.
  */
-export async function createSearchFiles(
-  posts: readonly SourcePost[],
-  lang: string,
+export async function writeSearchFiles(
+  parts: readonly SearchPart[],
   cacheDir: string | null,
-): Promise<Map<string, Uint8Array>> {
-  const language = lang.trim().toLowerCase() || 'en';
-  const records = posts.map((post) => toRecord(post, language));
-  if (cacheDir === null) {
-    const temporary = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-search-'));
-    try {
-      await writeIndex(records, language, temporary);
-      return await readFolder(temporary);
-    } finally {
-      await rm(temporary, { recursive: true, force: true });
+  write: (name: string, bytes: Uint8Array) => void,
+): Promise<SearchStats> {
+  const root = cacheDir ? path.join(cacheDir, `search-v${SEARCH_CACHE_VERSION}`) : null;
+  const stats: SearchStats = { indexes: parts.length, indexed: 0, reused: 0 };
+  let runtime: IndexFiles | null = null;
+  const load = async (part: SearchPart): Promise<IndexFiles> => {
+    if (root) {
+      try {
+        const files = await readFolder(path.join(root, part.tag));
+        stats.reused++;
+        return files;
+      } catch {
+        // Not built yet for these records.
+      }
+    }
+    const built = await buildIndex(part);
+    stats.indexed++;
+    const own: IndexFiles = new Map([...built].filter(([name]) => INDEX_FILE.test(name)));
+    const shared: IndexFiles = new Map(
+      [...built].filter(([name]) => RUNTIME_FILE.test(name) || name === MODULE),
+    );
+    const firstRuntime = runtime === null;
+    runtime ??= shared;
+    if (root) {
+      await writeFolder(path.join(root, part.tag), own);
+      if (firstRuntime) await writeFolder(path.join(root, `runtime-${part.language}`), shared);
+    }
+    return own;
+  };
+  try {
+    let next = 0;
+    const results = new Map<number, IndexFiles>();
+    let written = 0;
+    // Parts are built two at a time but written in order, each dropped once written.
+    const flush = () => {
+      while (results.has(written)) {
+        const files = results.get(written);
+        results.delete(written);
+        const part = parts[written];
+        if (files && part)
+          for (const name of [...files.keys()].sort()) write(`${SEARCH_FOLDER}${part.path}${name}`, files.get(name) ?? new Uint8Array());
+        written++;
+      }
+    };
+    const run = async () => {
+      while (next < parts.length) {
+        const position = next++;
+        const part = parts[position];
+        if (!part) break;
+        results.set(position, await load(part));
+        flush();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, parts.length) }, run));
+    flush();
+  } finally {
+    if (stats.indexed > 0) await close();
+  }
+  const first = parts[0];
+  if (first) {
+    if (!runtime && root) {
+      try {
+        runtime = await readFolder(path.join(root, `runtime-${first.language}`));
+      } catch {
+        runtime = null;
+      }
+    }
+    if (!runtime) {
+      // Every part came from the cache but the runtime files did not: build the smallest index.
+      const built = await buildIndex({ ...first, records: first.records.slice(0, 1) });
+      await close();
+      runtime = new Map([...built].filter(([name]) => RUNTIME_FILE.test(name) || name === MODULE));
+      if (root) await writeFolder(path.join(root, `runtime-${first.language}`), runtime);
+    }
+    for (const [name, bytes] of [...runtime].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      write(name === MODULE ? `${SEARCH_FOLDER}${MODULE}` : `${SEARCH_FOLDER}${first.path}${name}`, bytes);
     }
   }
-  const key = createHash('sha256')
-    .update(`search-v${SEARCH_CACHE_VERSION}\0${language}\0`)
-    .update(JSON.stringify(records))
-    .digest('hex');
-  const root = path.join(cacheDir, `search-v${SEARCH_CACHE_VERSION}`);
-  const folder = path.join(root, key);
-  try {
-    return await readFolder(folder);
-  } catch {
-    // Not built yet for these records.
+  if (root) await pruneCache(root, parts);
+  return stats;
+}
+
+/** Drops cached parts the build no longer has: a closed month's parts stay while it is unchanged. */
+async function pruneCache(root: string, parts: readonly SearchPart[]): Promise<void> {
+  const keep = new Set(parts.map((part) => part.tag));
+  for (const entry of await readdir(root, { withFileTypes: true }).catch(() => [])) {
+    if (!entry.isDirectory() || entry.name.startsWith('runtime-')) continue;
+    if (!keep.has(entry.name)) await rm(path.join(root, entry.name), { recursive: true, force: true });
   }
-  const temporary = path.join(cacheDir, `search-${key}.${process.pid}.tmp`);
-  await rm(temporary, { recursive: true, force: true });
-  await writeIndex(records, language, temporary);
-  // Keep only the newest index: an older one is never asked for again.
-  await rm(root, { recursive: true, force: true });
-  await mkdir(root, { recursive: true });
-  await rename(temporary, folder);
-  return readFolder(folder);
 }

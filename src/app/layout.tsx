@@ -61,7 +61,7 @@ function SiteHeader() {
           {manifest.site.title || 'Broadsheet'}
         </Link>
         <div className="order-last w-full sm:order-none sm:w-72">
-          <SearchForm compact />
+          <SearchForm />
         </div>
         <div className="flex items-center gap-1">
           <NavLink to={paths.saved()} className={navClass}>

@@ -179,6 +179,23 @@ export const dayCountsSchema = z.object({
 });
 export type DayCounts = z.infer<typeof dayCountsSchema>;
 
+/**
+ * One Pagefind index of the split search index (docs/decisions/013-search-index-split.md): the
+ * posts of one language and one stretch of whole days, in a folder named by a hash of its records.
+ */
+export const searchIndexSchema = z.object({
+  /** Folder relative to the search folder, ending in `/`: `zh-cn/2021-12-01-3fa2b1c94d5e6f70/`. */
+  path: z.string().regex(/^[\w.-]+\/[\w.-]+\/$/),
+  /** Hash of the index's records; Pagefind's `metaCacheTag`, so its entry URL is stable. */
+  tag: hashSchema,
+  language: z.string(),
+  /** First and last day (`YYYY-MM-DD`, the site's calendar) of the index's posts. */
+  first: z.string(),
+  last: z.string(),
+  posts: z.number().int().nonnegative(),
+});
+export type SearchIndex = z.infer<typeof searchIndexSchema>;
+
 /** `data/manifest.json`: small, always revalidated; names every other file by hash. */
 export const manifestSchema = z.object({
   schema: z.literal(BUNDLE_SCHEMA_VERSION),
@@ -205,6 +222,8 @@ export const manifestSchema = z.object({
   search: z.string().nullable(),
   /** Missing in a manifest of an older build: no archive by date then. */
   days: dayCountsSchema.default({ first: '', counts: [] }),
+  /** The indexes under `search`, oldest first; the first also holds Pagefind's worker and wasm. */
+  searchIndexes: z.array(searchIndexSchema).default([]),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import { setDataBase } from '../../src/lib/data-base';
-import {
-  HighlightedExcerpt,
-  splitExcerpt,
-} from '../../src/features/search/components/highlighted-excerpt';
+import { HighlightedText } from '../../src/features/search/components/highlighted-excerpt';
+import { toPlainExcerpt } from '../../src/features/search/api/search-engine';
 import { createFixtureBundle, startFixtureServer, type FixtureServer } from './fixture-site';
 import { renderApp } from './render-app';
 
@@ -32,23 +30,24 @@ test(
     expect((await screen.findByRole('alert', {}, { timeout: 10_000 })).textContent).toContain(
       '搜索暂时无法使用',
     );
-    const main = screen.getByRole('main');
-    const input = main.querySelector('input[type="search"]');
+    // The one search box is the header's, and it shows the query of the URL.
+    const inputs = document.querySelectorAll('input[type="search"]');
+    expect(inputs).toHaveLength(1);
+    const input = document.getElementById('site-search');
     expect(input instanceof HTMLInputElement && input.value).toBe('利率');
   },
   SLOW,
 );
 
-test('excerpt highlights are split from Pagefind marks and rendered as text', () => {
-  expect(splitExcerpt('央行<mark>利率</mark>调整 &lt;b&gt;')).toEqual([
-    { text: '央行', marked: false },
-    { text: '利率', marked: true },
-    { text: '调整 <b>', marked: false },
-  ]);
-  const { container } = render(
-    <HighlightedExcerpt excerpt={'<mark>利率</mark><img src=x onerror=alert(1)>后文'} />,
+test('highlights mark whole matches of the query and render as text', () => {
+  expect(toPlainExcerpt('央\u200B行<mark>利</mark><mark>率</mark>调整 &lt;b&gt;')).toBe(
+    '央行利率调整 <b>',
   );
-  expect(screen.getByText('利率').tagName).toBe('MARK');
+  const { container } = render(
+    <HighlightedText text={'A股与A 股，利率<img src=x onerror=alert(1)>后文'} query="A股" />,
+  );
+  const marks = [...container.querySelectorAll('mark')].map((mark) => mark.textContent);
+  expect(marks).toEqual(['A股', 'A 股']);
   expect(container.querySelector('img')).toBeNull();
-  expect(container.textContent).toBe('利率后文');
+  expect(container.textContent).toBe('A股与A 股，利率<img src=x onerror=alert(1)>后文');
 });

@@ -252,16 +252,26 @@ test('the site root defaults to $CONTENT_DIR, then content', async () => {
   });
 });
 
-test('the search index is built, named in the manifest and byte-identical on a rebuild', async () => {
+test('the search index is built per stretch of days, named in the manifest and byte-identical on a rebuild', async () => {
   const source = await writeSite(siteFiles);
   const options = await createBuildOptions(source, { search: true });
   await buildContent(options);
   const first = await readTree(options.out);
   const manifest = manifestSchema.parse(parseJson(first.get('manifest.json')));
   expect(manifest.search).toBe('pagefind/');
+  expect(
+    manifest.searchIndexes.map((index) => [index.language, index.first, index.last, index.posts]),
+  ).toEqual([['zh-cn', '2022-03-01', '2022-03-02', 3]]);
+  const [index] = manifest.searchIndexes;
+  const folder = `pagefind/${index?.path ?? ''}`;
   expect(first.has('pagefind/pagefind.js')).toBe(true);
-  expect(first.has('pagefind/pagefind-entry.json')).toBe(true);
-  expect([...first.keys()].filter((name) => name.startsWith('pagefind/fragment/'))).toHaveLength(3);
+  expect(first.has(`${folder}pagefind-entry.json`)).toBe(true);
+  expect(first.has(`${folder}pagefind-worker.js`)).toBe(true);
+  expect([...first.keys()].filter((name) => name.startsWith(`${folder}fragment/`))).toHaveLength(3);
+  // Pagefind's own ready-made UIs are not shipped.
+  expect(
+    [...first.keys()].filter((name) => /pagefind-(?:ui|modular-ui|component-ui)\./.test(name)),
+  ).toEqual([]);
   const cached = await createBuildOptions(source, {
     search: true,
     cache: await createTempDir('cache'),
@@ -269,6 +279,53 @@ test('the search index is built, named in the manifest and byte-identical on a r
   await buildContent(cached);
   await buildContent(cached);
   expect(await readTree(cached.out)).toEqual(first);
+});
+
+test('a rebuild after one new post equals a fresh build byte for byte, every file compared', async () => {
+  const source = await writeSite(siteFiles);
+  const cache = await createTempDir('cache');
+  const rebuilt = await createBuildOptions(source, { search: true, cache, keepBuilds: 0 });
+  await buildContent(rebuilt);
+  const before = manifestSchema.parse(
+    parseJson((await readTree(rebuilt.out)).get('manifest.json')),
+  );
+  // A new post in the same month: the part holding its days is indexed again, under a new name.
+  await addFiles(source, {
+    '_posts/2022-03-02-new.md': createPostFile('新的一条', '2022-03-02 12:00:00 +0800'),
+  });
+  await buildContent(rebuilt);
+  const fresh = await createBuildOptions(source, { search: true, cache: null });
+  await buildContent(fresh);
+  const rebuiltTree = await readTree(rebuilt.out);
+  const freshTree = await readTree(fresh.out);
+  expect([...rebuiltTree.keys()].sort()).toEqual([...freshTree.keys()].sort());
+  for (const [name, bytes] of freshTree)
+    expect(rebuiltTree.get(name)?.equals(bytes), name).toBe(true);
+  const after = manifestSchema.parse(parseJson(freshTree.get('manifest.json')));
+  expect(after.searchIndexes[0]?.path).not.toBe(before.searchIndexes[0]?.path);
+
+  // Keeping earlier builds' files adds only what the ledger lists; every file of the fresh build
+  // is there with the fresh build's bytes.
+  const kept = await createBuildOptions(await writeSite(siteFiles), {
+    search: true,
+    cache: await createTempDir('cache'),
+  });
+  await buildContent(kept);
+  await addFiles(kept.source, {
+    '_posts/2022-03-02-new.md': createPostFile('新的一条', '2022-03-02 12:00:00 +0800'),
+  });
+  await buildContent(kept);
+  const keptTree = await readTree(kept.out);
+  for (const [name, bytes] of freshTree) expect(keptTree.get(name)?.equals(bytes), name).toBe(true);
+  const ledger = z
+    .object({ builds: z.array(z.object({ files: z.array(z.string()) })) })
+    .parse(parseJson(keptTree.get(PREVIOUS_BUILDS)));
+  const listed = new Set(ledger.builds.flatMap((build) => build.files));
+  const extra = [...keptTree.keys()].filter(
+    (name) => !freshTree.has(name) && name !== PREVIOUS_BUILDS,
+  );
+  expect(extra.length).toBeGreaterThan(0);
+  for (const name of extra) expect(listed.has(name), name).toBe(true);
 });
 
 test('a terminal gets a live progress line; a log gets plain lines and the same summary', async () => {

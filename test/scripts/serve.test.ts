@@ -17,7 +17,8 @@ beforeAll(async () => {
     'manifest.webmanifest': '{}',
     'data/manifest.json': '{}',
     'data/lists/0123abcd.json': '{}',
-    'data/pagefind/pagefind.zh-cn_3fa2b1c9.pf_meta': 'x',
+    'data/pagefind/zh-cn/2022-02-26-3fa2b1c94d5e6f70/pagefind.zh-cn_3fa2b1c9.pf_meta': 'x',
+    'data/pagefind/pagefind.js': 'x',
   };
   for (const [file, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(root, file)), { recursive: true });
@@ -61,9 +62,14 @@ test('content types and cache headers follow the file kind', async () => {
   const get = await serve();
   const manifest = await get('/manifest.webmanifest');
   expect(manifest.headers.get('content-type')).toContain('application/manifest+json');
-  const meta = await get('/data/pagefind/pagefind.zh-cn_3fa2b1c9.pf_meta');
+  const meta = await get(
+    '/data/pagefind/zh-cn/2022-02-26-3fa2b1c94d5e6f70/pagefind.zh-cn_3fa2b1c9.pf_meta',
+  );
   expect(meta.headers.get('content-type')).toBe('application/octet-stream');
   expect(meta.headers.get('cache-control')).toContain('immutable');
+  expect((await get('/data/pagefind/pagefind.js')).headers.get('cache-control')).not.toContain(
+    'immutable',
+  );
   expect((await get('/data/lists/0123abcd.json')).headers.get('cache-control')).toContain(
     'immutable',
   );

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 import { manifestQueryOptions, useManifest } from '../../lib/manifest-query';
 import { useMessages } from '../../lib/i18n';
 import { SearchView } from '../../features/search/components/search-view';
+import { readSearchRequest } from '../../features/search/search-params';
 import { formatPageTitle } from '../../shared/page-title';
 
 export function createLoader(queryClient: QueryClient) {
@@ -16,13 +17,14 @@ export function SearchRoute() {
   const { t } = useMessages();
   const manifest = useManifest();
   const [searchParams] = useSearchParams();
-  const q = searchParams.get('q') ?? '';
+  const request = readSearchRequest(searchParams);
+  const q = request.q;
   return (
     <>
       <title>
         {formatPageTitle(q ? `${q} · ${t.searchTitle}` : t.searchTitle, manifest.site.title)}
       </title>
-      <SearchView q={q} />
+      <SearchView request={request} />
     </>
   );
 }

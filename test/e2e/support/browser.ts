@@ -8,6 +8,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll } from 'vitest';
 import { z } from 'zod';
+import { CHROMIUM_ARGS } from '../../../scripts/ensure-chromium';
 
 // The page's own globals, used inside callbacks that run in the browser (this file is checked as Node code).
 declare const navigator: { serviceWorker?: { controller: unknown } };
@@ -65,15 +66,7 @@ export async function launchSession(options: SessionOptions = {}): Promise<Sessi
     timezoneId: options.timezoneId ?? 'America/New_York',
     viewport: { width: 1200, height: 800 },
     serviceWorkers: options.serviceWorkers ?? 'allow',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   context.setDefaultTimeout(15_000);
   const problems: Problems = { csp: [], errors: [], dialogs: [] };

@@ -1,23 +1,18 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { dataPaths, paths } from '../../../shared/paths';
+import { dataPaths } from '../../../shared/paths';
+import type { Manifest, SearchIndex } from '../../../shared/schema';
 import { getDataUrl } from '../../../lib/data-base';
+import { createStoredValue } from '../../../lib/stored-value';
+import { toPagefindQuery } from '../../../shared/search-text';
 import { bundleKeys } from '../../../lib/query-keys';
 import { trustedTypesPolicies } from '../../../shared/content-security-policy';
+import { createSearchEngine } from './search-engine';
+import type { PagefindApi, SearchEngine, SearchOutcome, SearchRequest } from './search-engine';
 
-/** Results whose details are loaded per search; Pagefind loads each result's fragment separately. */
-const RESULT_LIMIT = 30;
+export type { SearchHit, SearchOutcome, SearchRequest } from './search-engine';
 
-const resultDataSchema = z.object({
-  url: z.string(),
-  excerpt: z.string(),
-  meta: z.record(z.string(), z.string()).catch({}),
-});
-
-export type SearchHit = { url: string; title: string; date: string | null; excerpt: string };
-export type SearchOutcome = { total: number; hits: SearchHit[] };
-
-/** Search could not start (offline, or the index is missing): the view says so instead of failing. */
+/** Search could not load what it needs (offline, or the index is missing): the view says so. */
 export class SearchUnavailableError extends Error {
   constructor(cause: unknown) {
     super('The search index could not be loaded', { cause });
@@ -25,95 +20,171 @@ export class SearchUnavailableError extends Error {
   }
 }
 
-type PagefindResult = { data: () => Promise<unknown> };
-type Pagefind = {
-  options?: (options: Record<string, unknown>) => Promise<void>;
-  search: (query: string) => Promise<{ results: PagefindResult[] } | null>;
-};
+/**
+ * Queries searched online in this build, newest last. Pagefind reads a missing index chunk as
+ * "no such word" and answers with no results, so offline only a query run online before (whose
+ * chunks the service worker then cached, for every part) is run; any other says it needs the
+ * network instead of claiming that nothing matches (docs/decisions/014-search-offline.md).
+ */
+const SEARCHED_KEEP = 300;
+const searched = createStoredValue(
+  'broadsheet:searched-online',
+  z.array(z.string()).max(SEARCHED_KEEP * 2),
+  [],
+);
 
-function isPagefind(value: unknown): value is Pagefind {
+function getSearchedKey(manifest: Manifest, term: string): string {
+  return `${manifest.buildId}\u0000${term}`;
+}
+
+function isOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
+}
+
+type PagefindInstance = PagefindApi & {
+  mergeIndex: (path: string, options: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  destroy: () => Promise<void>;
+};
+type PagefindModule = { createInstance: (options: Record<string, unknown>) => PagefindInstance };
+
+function isPagefindModule(value: unknown): value is PagefindModule {
   return (
     typeof value === 'object' &&
     value !== null &&
-    'search' in value &&
-    typeof value.search === 'function'
+    'createInstance' in value &&
+    typeof value.createInstance === 'function'
   );
 }
 
-const modules = new Map<string, Promise<Pagefind>>();
-let workerPolicy: { createScriptURL: (url: string) => unknown } | null = null;
+let workerPolicy: unknown = null;
 
 /**
  * Pagefind searches in a worker it starts with `new Worker(string)`, a script-URL sink under
  * `require-trusted-types-for 'script'`. It cannot be handed a TrustedScriptURL, so the default
- * policy (which browsers consult only for plain strings) accepts exactly the worker beside the
- * module and refuses everything else; it has no HTML or script rules, so those sinks stay closed.
+ * policy (which browsers consult only for plain strings) accepts exactly the worker of the first
+ * index and refuses everything else; it has no HTML or script rules, so those sinks stay closed.
  */
-function allowPagefindWorker(moduleUrl: string): void {
+function allowPagefindWorker(workerUrl: string): void {
   if (workerPolicy || typeof window.trustedTypes !== 'object') return;
-  const workerUrl = new URL('pagefind-worker.js', new URL(moduleUrl, window.location.href)).href;
+  const allowed = new URL(workerUrl, window.location.href).href;
   workerPolicy = window.trustedTypes.createPolicy(trustedTypesPolicies.pagefindWorker, {
     createScriptURL: (url: string) => {
-      if (new URL(url, window.location.href).href !== workerUrl)
+      if (new URL(url, window.location.href).href !== allowed)
         throw new TypeError(`Not Pagefind's worker: ${url}`);
       return url;
     },
   });
 }
 
-/** Pagefind ships as an ES module next to its index; it is imported at run time, never bundled. */
-function loadPagefind(url: string): Promise<Pagefind> {
-  let module = modules.get(url);
-  if (!module) {
-    allowPagefindWorker(url);
-    module = import(/* @vite-ignore */ url).then(async (loaded: unknown) => {
-      if (!isPagefind(loaded)) throw new Error('Not a Pagefind module');
-      await loaded.options?.({ baseUrl: '/' });
-      return loaded;
-    });
-    // A failed load (offline) must not stick: the next search tries again.
-    module.catch(() => modules.delete(url));
-    modules.set(url, module);
-  }
-  return module;
+/** The parts to merge; a bundle from before the split has one index at the search folder. */
+function getIndexes(manifest: Pick<Manifest, 'searchIndexes'>): readonly (SearchIndex | null)[] {
+  return manifest.searchIndexes.length > 0 ? manifest.searchIndexes : [null];
 }
 
-async function runSearch(bundle: string, q: string): Promise<SearchOutcome> {
-  let pagefind: Pagefind;
+/**
+ * Pagefind takes the language it reads queries in from `<html lang>`, the reader's UI language.
+ * The index is in the site's language, so for the moment the instance is made the page says so:
+ * the same query then gives the same results in every UI language.
+ */
+function createInSiteLanguage(
+  module: PagefindModule,
+  options: Record<string, unknown>,
+  lang: string,
+) {
+  const root = document.documentElement;
+  const uiLang = root.getAttribute('lang');
+  root.setAttribute('lang', lang);
   try {
-    pagefind = await loadPagefind(getDataUrl(dataPaths.pagefind(bundle)));
+    return module.createInstance(options);
+  } finally {
+    if (uiLang === null) root.removeAttribute('lang');
+    else root.setAttribute('lang', uiLang);
+  }
+}
+
+const engines = new Map<string, Promise<SearchEngine>>();
+
+async function openEngine(manifest: Manifest, folder: string): Promise<SearchEngine> {
+  const moduleUrl = getDataUrl(dataPaths.pagefind(folder));
+  const folderUrl = moduleUrl.slice(0, moduleUrl.lastIndexOf('/') + 1);
+  const [first, ...rest] = getIndexes(manifest);
+  const firstUrl = `${folderUrl}${first?.path ?? ''}`;
+  allowPagefindWorker(`${firstUrl}pagefind-worker.js`);
+  const loaded: unknown = await import(/* @vite-ignore */ moduleUrl);
+  if (!isPagefindModule(loaded)) throw new Error('Not a Pagefind module');
+  // Each index's entry is asked for under its records' hash, never a fresh timestamp, so the
+  // service worker can answer it offline.
+  const shared = { baseUrl: '/', excerptLength: 40 };
+  const instance = createInSiteLanguage(
+    loaded,
+    { ...shared, basePath: firstUrl, ...(first ? { metaCacheTag: first.tag } : {}) },
+    first?.language ?? manifest.site.lang.toLowerCase(),
+  );
+  await instance.init();
+  await Promise.all(
+    rest.map((index) =>
+      index
+        ? instance.mergeIndex(`${folderUrl}${index.path}`, {
+            ...shared,
+            metaCacheTag: index.tag,
+            language: index.language,
+          })
+        : Promise.resolve(),
+    ),
+  );
+  return createSearchEngine(instance, manifest.searchIndexes);
+}
+
+function getEngine(manifest: Manifest, folder: string): Promise<SearchEngine> {
+  const key = `${manifest.buildId}\0${folder}`;
+  let engine = engines.get(key);
+  if (!engine) {
+    engine = openEngine(manifest, folder);
+    // A failed load (offline) must not stick: the next search tries again.
+    engine.catch(() => engines.delete(key));
+    engines.set(key, engine);
+  }
+  return engine;
+}
+
+async function runSearch(
+  manifest: Manifest,
+  folder: string,
+  request: SearchRequest,
+): Promise<SearchOutcome> {
+  const term = toPagefindQuery(request.q) ?? '';
+  const key = getSearchedKey(manifest, term);
+  if (isOffline() && !searched.read().includes(key))
+    throw new SearchUnavailableError(new Error('Offline, and not searched online before'));
+  try {
+    const engine = await getEngine(manifest, folder);
+    const outcome = await engine.run(request);
+    if (!isOffline()) {
+      const earlier = searched.read().filter((entry) => entry !== key);
+      searched.write([...earlier, key].slice(-SEARCHED_KEEP));
+    }
+    return outcome;
   } catch (error) {
+    // Pagefind reports a file it could not fetch as a plain Error: offline, or the index is gone.
     throw new SearchUnavailableError(error);
   }
-  const response = await pagefind.search(q);
-  const results = response?.results ?? [];
-  const hits = await Promise.all(
-    results.slice(0, RESULT_LIMIT).map(async (result) => {
-      const data = resultDataSchema.parse(await result.data());
-      return {
-        // Records hold the post's permalink, which is already an app path (the router adds the base).
-        url: paths.post(data.url),
-        title: data.meta.title ?? data.url,
-        date: data.meta.date && !Number.isNaN(Date.parse(data.meta.date)) ? data.meta.date : null,
-        excerpt: data.excerpt,
-      };
-    }),
-  );
-  return { total: results.length, hits };
 }
 
-export function searchQueryOptions(bundle: string, q: string) {
+export function searchQueryOptions(manifest: Manifest, request: SearchRequest) {
   return queryOptions({
-    queryKey: bundleKeys.search(bundle, q),
-    queryFn: () => runSearch(bundle, q),
+    queryKey: bundleKeys.search(manifest.search ?? '', JSON.stringify(request)),
+    queryFn: () => runSearch(manifest, manifest.search ?? '', request),
     staleTime: Infinity,
     retry: false,
   });
 }
 
-export function useSearch(bundle: string | null, q: string) {
+export function useSearch(manifest: Manifest, request: SearchRequest) {
   return useQuery({
-    ...searchQueryOptions(bundle ?? '', q),
-    enabled: bundle !== null && q.trim() !== '',
+    ...searchQueryOptions(manifest, request),
+    enabled: manifest.search !== null && request.q.trim() !== '',
+    // While the next keystroke's results load, the last ones stay on screen.
+    placeholderData: keepPreviousData,
   });
 }

@@ -2,26 +2,178 @@ import { Link } from 'react-router-dom';
 import { paths } from '../../../shared/paths';
 import { useMessages } from '../../../lib/i18n';
 import { useManifest } from '../../../lib/manifest-query';
-import { SearchForm } from '../../../components/search-form';
 import { LoadingView } from '../../../components/ui/loading-view';
 import { PostTime } from '../../../components/ui/post-time';
+import { PAGE_SIZE } from '../api/search-engine';
+import type { FacetCount, SearchOutcome, SearchRequest } from '../api/search-engine';
 import { SearchUnavailableError, useSearch } from '../api/search-query';
-import { HighlightedExcerpt } from './highlighted-excerpt';
+import { getMonthEnd, toSearchParams } from '../search-params';
+import { HighlightedText } from './highlighted-excerpt';
 
-export type SearchViewProps = { q: string };
+export type SearchViewProps = { request: SearchRequest };
 
-export function SearchView({ q }: SearchViewProps) {
+/** Tags shown to narrow by: the most frequent among the results. */
+const TAGS_SHOWN = 12;
+
+function searchLink(request: SearchRequest, change: Partial<SearchRequest>): string {
+  const query = toSearchParams({ ...request, page: 1, ...change });
+  return `${paths.search()}${query ? `?${query}` : ''}`;
+}
+
+function FacetList({
+  label,
+  items,
+  selected,
+  name,
+  link,
+}: {
+  label: string;
+  items: { value: string; label: string; count: number }[];
+  selected: string;
+  name: string;
+  link: (value: string) => string;
+}) {
+  const { t } = useMessages();
+  if (items.length === 0 && !selected) return null;
+  return (
+    <section aria-label={label} data-facet={name} className="mt-6">
+      <h2 className="text-xs font-semibold tracking-wide text-muted uppercase">{label}</h2>
+      <ul className="mt-2 flex flex-wrap gap-2 text-sm">
+        {selected ? (
+          <li>
+            <Link to={link('')} className="chip">
+              {t.searchAnyFacet}
+            </Link>
+          </li>
+        ) : null}
+        {items.map((item) => (
+          <li key={item.value}>
+            <Link
+              to={link(item.value === selected ? '' : item.value)}
+              className={`chip ${item.value === selected ? 'chip-active' : ''}`}
+              aria-current={item.value === selected ? 'true' : undefined}
+            >
+              {item.label} <span className="text-muted">{item.count.toLocaleString()}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function DateField({ label, name, value }: { label: string; name: string; value: string }) {
+  return (
+    <label className="flex flex-col gap-1">
+      <span className="text-xs text-muted">{label}</span>
+      {/* Keyed by the URL's value, so Back/Forward show it. */}
+      <input
+        type="date"
+        name={name}
+        defaultValue={value}
+        key={value}
+        className="h-9 rounded-md border border-rule bg-paper px-2 text-ink"
+      />
+    </label>
+  );
+}
+
+function Narrowing({ request, outcome }: { request: SearchRequest; outcome: SearchOutcome }) {
   const { t } = useMessages();
   const manifest = useManifest();
-  const query = q.trim();
-  const search = useSearch(manifest.search, query);
+  const names = new Map(manifest.categories.map((category) => [category.slug, category.name]));
+  const label = (items: FacetCount[], name: (value: string) => string) =>
+    items.map((item) => ({ ...item, label: name(item.value) }));
+  const month =
+    request.from && request.to && request.from.slice(0, 7) === request.to.slice(0, 7)
+      ? request.from.slice(0, 7)
+      : '';
   return (
-    <div className="mx-auto max-w-3xl">
+    <aside className="lg:w-64 lg:shrink-0">
+      <form method="get" action={paths.search()} className="flex flex-wrap items-end gap-2 text-sm">
+        <input type="hidden" name="q" value={request.q} />
+        {request.category ? <input type="hidden" name="category" value={request.category} /> : null}
+        {request.tag ? <input type="hidden" name="tag" value={request.tag} /> : null}
+        <input type="hidden" name="sort" value={request.order} />
+        <DateField label={t.searchFrom} name="from" value={request.from} />
+        <DateField label={t.searchTo} name="to" value={request.to} />
+        <button type="submit" className="btn-secondary h-9 px-3">
+          {t.searchApplyDates}
+        </button>
+      </form>
+      <FacetList
+        label={t.searchByCategory}
+        name="category"
+        items={label(outcome.categories, (value) => names.get(value) ?? value)}
+        selected={request.category}
+        link={(category) => searchLink(request, { category })}
+      />
+      <FacetList
+        label={t.searchByTag}
+        name="tag"
+        items={label(outcome.tags.slice(0, TAGS_SHOWN), (value) => value)}
+        selected={request.tag}
+        link={(tag) => searchLink(request, { tag })}
+      />
+      <FacetList
+        label={t.searchByMonth}
+        name="month"
+        items={label(outcome.months, (value) => value)}
+        selected={month}
+        link={(value) =>
+          searchLink(
+            request,
+            value ? { from: `${value}-01`, to: getMonthEnd(value) } : { from: '', to: '' },
+          )
+        }
+      />
+    </aside>
+  );
+}
+
+function Pager({ request, total }: { request: SearchRequest; total: number }) {
+  const { t } = useMessages();
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (pages === 1) return null;
+  const page = Math.min(request.page, pages);
+  const to = (n: number) => {
+    const query = toSearchParams({ ...request, page: n });
+    return `${paths.search()}?${query}`;
+  };
+  return (
+    <nav
+      aria-label={t.searchPages}
+      className="mt-8 flex items-center justify-between gap-4 text-sm"
+    >
+      {page > 1 ? (
+        <Link to={to(page - 1)} rel="prev" className="btn-secondary h-9 px-3">
+          {t.searchPrevious}
+        </Link>
+      ) : (
+        <span />
+      )}
+      <span className="text-muted">{t.searchPageOf(page, pages)}</span>
+      {page < pages ? (
+        <Link to={to(page + 1)} rel="next" className="btn-secondary h-9 px-3">
+          {t.searchNext}
+        </Link>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}
+
+export function SearchView({ request }: SearchViewProps) {
+  const { t } = useMessages();
+  const manifest = useManifest();
+  const query = request.q.trim();
+  const search = useSearch(manifest, { ...request, q: query });
+  const first = (search.data?.total ?? 0) === 0 ? 0 : (request.page - 1) * PAGE_SIZE + 1;
+  return (
+    <div className="mx-auto max-w-5xl">
       <h1 className="font-serif text-3xl font-bold text-ink">{t.searchTitle}</h1>
-      <div className="mt-6">
-        <SearchForm defaultValue={q} />
-      </div>
-      <div className="mt-8" aria-live="polite">
+      <div className="mt-6" aria-live="polite">
         {manifest.search === null ? (
           <p role="status" className="text-muted">
             {t.searchNotBuilt}
@@ -32,39 +184,73 @@ export function SearchView({ q }: SearchViewProps) {
           <LoadingView />
         ) : search.isError ? (
           <p role="alert" className="rounded-md border border-rule bg-paper-raised p-4 text-ink">
-            {search.error instanceof SearchUnavailableError ? t.searchUnavailable : t.errorTitle}
-          </p>
-        ) : search.data.total === 0 ? (
-          <p role="status" className="text-muted">
-            {t.searchNoResults(query)}
+            {search.error instanceof SearchUnavailableError
+              ? typeof navigator !== 'undefined' && !navigator.onLine
+                ? t.searchNeedsNetwork
+                : t.searchUnavailable
+              : t.errorTitle}
           </p>
         ) : (
-          <>
-            <p role="status" className="text-sm text-muted">
-              {t.searchResults(search.data.total, query)}
-            </p>
-            <ol className="mt-4 divide-y divide-rule">
-              {search.data.hits.map((hit) => (
-                <li key={hit.url} className="py-5">
-                  <article>
-                    <h2 className="font-serif text-lg font-semibold text-ink">
-                      <Link to={paths.post(hit.url)} className="headline-link">
-                        {hit.title}
-                      </Link>
-                    </h2>
-                    <p className="mt-2 leading-relaxed text-ink/80">
-                      <HighlightedExcerpt excerpt={hit.excerpt} />
-                    </p>
-                    {hit.date ? (
-                      <p className="mt-2 text-xs text-muted">
-                        <PostTime iso={hit.date} timeZone={manifest.site.timezone} />
+          <div className="flex flex-col gap-8 lg:flex-row">
+            <div className="min-w-0 flex-1">
+              <div className="flex flex-wrap items-center justify-between gap-3">
+                <p
+                  role="status"
+                  className="text-sm text-muted"
+                  data-total={search.data.total}
+                  data-busy={search.isPlaceholderData ? 'true' : 'false'}
+                  data-query={search.isPlaceholderData ? undefined : query}
+                >
+                  {search.data.total === 0
+                    ? t.searchNoResults(query)
+                    : t.searchResults(
+                        search.data.total,
+                        query,
+                        first,
+                        first + search.data.hits.length - 1,
+                      )}
+                </p>
+                <nav aria-label={t.searchOrder} className="flex gap-1 text-sm">
+                  {(['date', 'relevance'] as const).map((order) => (
+                    <Link
+                      key={order}
+                      to={searchLink(request, { order })}
+                      className={`chip ${request.order === order ? 'chip-active' : ''}`}
+                      aria-current={request.order === order ? 'true' : undefined}
+                    >
+                      {order === 'date' ? t.searchNewest : t.searchBestMatch}
+                    </Link>
+                  ))}
+                </nav>
+              </div>
+              <ol
+                className={`mt-4 divide-y divide-rule ${search.isPlaceholderData ? 'opacity-60' : ''}`}
+              >
+                {search.data.hits.map((hit) => (
+                  <li key={hit.url} className="py-5">
+                    <article>
+                      <h2 className="font-serif text-lg font-semibold text-ink">
+                        <Link to={paths.post(hit.url)} className="headline-link">
+                          <HighlightedText text={hit.title} query={query} />
+                        </Link>
+                      </h2>
+                      <p className="mt-2 leading-relaxed text-ink/80">
+                        <HighlightedText text={hit.excerpt} query={query} />
                       </p>
-                    ) : null}
-                  </article>
-                </li>
-              ))}
-            </ol>
-          </>
+                      {hit.date ? (
+                        <p className="mt-2 text-xs text-muted">
+                          <PostTime iso={hit.date} timeZone={manifest.site.timezone} />
+                        </p>
+                      ) : null}
+                    </article>
+                  </li>
+                ))}
+              </ol>
+              <Pager request={request} total={search.data.total} />
+            </div>
+            {/* After the results on a phone, beside them on a wide screen. */}
+            <Narrowing request={request} outcome={search.data} />
+          </div>
         )}
       </div>
     </div>

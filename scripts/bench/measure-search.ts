@@ -1,0 +1,118 @@
+/**
+ * What searching costs the reader, measured in headless Chromium over the built app and a real
+ * bundle: bytes transferred by the first query of a visit (Pagefind's module, worker, wasm and
+ * every index's entry, metadata and filters, plus the chunks and fragments of the query) and by a
+ * second query typed after it, and the time from the last keystroke of that second query to its
+ * results on screen. Transfer is what the network carried (headers included, compression as
+ * the local server sends it: none), with no service worker and an empty HTTP cache.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Request } from 'playwright-core';
+import { CHROMIUM_ARGS, ensureChromium } from '../ensure-chromium';
+import { startServer } from '../serve';
+
+export type SearchCost = {
+  query: string;
+  total: number;
+  requests: number;
+  kib: number;
+  searchKiB: number;
+  /** Search files fetched by Pagefind (module, worker, wasm, index files). */
+  searchRequests: number;
+};
+
+export type SearchCosts = {
+  first: SearchCost;
+  second: SearchCost;
+  /** Last keystroke of the second query → its results on screen (debounce included). */
+  secondMs: number;
+};
+
+/** The little of the page's DOM the measurement reads (this file is compiled for Node). */
+declare const document: {
+  querySelector: (selector: string) => { getAttribute: (name: string) => string | null } | null;
+};
+
+const FIRST = '人民币';
+const SECOND = '同比增长';
+
+export async function measureSearchCosts(dist: string): Promise<SearchCosts> {
+  const server = await startServer({ root: dist, spa: true });
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: ensureChromium(),
+    headless: true,
+    serviceWorkers: 'block',
+    args: CHROMIUM_ARGS,
+  });
+  let finished: { url: string; bytes: number }[] = [];
+  context.on('requestfinished', (request: Request) => {
+    void request.sizes().then(
+      (sizes) =>
+        finished.push({
+          url: request.url(),
+          bytes: sizes.requestHeadersSize + sizes.responseHeadersSize + sizes.responseBodySize,
+        }),
+      () => {},
+    );
+  });
+  const take = (query: string, total: number): SearchCost => {
+    const search = finished.filter((entry) => entry.url.includes('/data/pagefind/'));
+    const cost = {
+      query,
+      total,
+      requests: finished.length,
+      kib: finished.reduce((sum, entry) => sum + entry.bytes, 0) / 1024,
+      searchKiB: search.reduce((sum, entry) => sum + entry.bytes, 0) / 1024,
+      searchRequests: search.length,
+    };
+    finished = [];
+    return cost;
+  };
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    // Runs in the page: the count of the results once they are on screen for this query.
+    const settled = (q: string) =>
+      page.waitForFunction(
+        (text) => {
+          const status = document.querySelector('[data-total][data-busy="false"]');
+          return status?.getAttribute('data-query') === text
+            ? Number(status.getAttribute('data-total'))
+            : null;
+        },
+        q,
+        { timeout: 120_000, polling: 20 },
+      );
+    await page.goto(server.url);
+    await page
+      .locator('#site-search')
+      .waitFor({ timeout: 60_000 })
+      .catch(async (error: unknown) => {
+        throw new Error(`the app did not start: ${await page.locator('body').innerText()}`, {
+          cause: error,
+        });
+      });
+    await page.waitForLoadState('networkidle');
+    finished = [];
+    await page.locator('#site-search').fill(FIRST);
+    const firstTotal = Number(await (await settled(FIRST)).jsonValue());
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    const first = take(FIRST, firstTotal);
+    await page.locator('#site-search').fill('');
+    await page.locator('#site-search').pressSequentially(SECOND, { delay: 60 });
+    const typed = performance.now();
+    const secondTotal = Number(await (await settled(SECOND)).jsonValue());
+    const secondMs = performance.now() - typed;
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    const second = take(SECOND, secondTotal);
+    return { first, second, secondMs };
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    await server.close();
+  }
+}
