@@ -346,15 +346,19 @@ function getCategoryName(
 
 /**
  * Names categories after their tags only on an archive of that shape (docs/decisions/019):
- * when at least this share of its categories has a naming tag. On a blog a few categories
- * happen to have one, and naming just those after a tag would rename them at random.
+ * when the categories that have a naming tag hold at least this share of the posts. On a blog a
+ * few categories happen to have one, and naming just those after a tag would rename them at random.
  */
 const TAG_NAMING_SHARE = 2 / 3;
 
-function fitsTagNaming(tagNames: Map<string, string | null>): boolean {
-  if (tagNames.size === 0) return false;
-  const named = [...tagNames.values()].filter((name) => name !== null).length;
-  return named >= tagNames.size * TAG_NAMING_SHARE;
+function fitsTagNaming(tagNames: Map<string, string | null>, sizes: ReadonlyArray<[string, number]>): boolean {
+  let named = 0;
+  let total = 0;
+  for (const [slug, count] of sizes) {
+    total += count;
+    if (tagNames.get(slug) != null) named += count;
+  }
+  return total > 0 && named >= total * TAG_NAMING_SHARE;
 }
 
 /** The category as its posts write it (case kept), the most used spelling first. */
@@ -501,13 +505,14 @@ export function createBundle(input: BundleInput): Bundle {
     .map(([slug, posts]): [string, number] => [slug, posts.length])
     .sort(compareByCount);
 
+  const tagCountsBySlug = new Map(categoryOrder.map(([slug]) => [slug, countTags(byCategory.get(slug) ?? [])]));
   const tagNames = new Map(
-    categoryOrder.map(([slug, count]) => [slug, getCategoryName(count, countTags(byCategory.get(slug) ?? []), tagTotals)]),
+    categoryOrder.map(([slug, count]) => [slug, getCategoryName(count, tagCountsBySlug.get(slug) ?? new Map(), tagTotals)]),
   );
-  const byTagName = fitsTagNaming(tagNames);
+  const byTagName = fitsTagNaming(tagNames, categoryOrder);
   const categories: Category[] = categoryOrder.map(([slug, count]) => {
     const posts = byCategory.get(slug) ?? [];
-    const tagCounts = countTags(posts);
+    const tagCounts = tagCountsBySlug.get(slug) ?? new Map<string, number>();
     return {
       slug,
       name: (byTagName ? tagNames.get(slug) : null) ?? getWrittenName(slug, posts),

@@ -98,7 +98,9 @@ const READ_STATE = `(() => {
     for (const attribute of element.attributes) {
       const name = attribute.name.toLowerCase();
       if (/^on|^(style|id|name|srcdoc|formaction|action|srcset|xlink:href|form|target)$/.test(name) &&
-        !(name === 'target' && attribute.value === '_blank'))
+        !(name === 'target' && attribute.value === '_blank') &&
+        // Ids are kept only under DOMPurify's prefix, which no global or document property has.
+        !(name === 'id' && attribute.value.startsWith('user-content-')))
         residue.push(tag + '[' + name + ']');
       if (name === 'href' || name === 'src') {
         const value = attribute.value.replace(/[\\u0000-\\u0020]/g, '').toLowerCase();
