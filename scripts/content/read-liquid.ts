@@ -10,6 +10,7 @@
  * include) is reported with its file and line, and the post is published with its Liquid
  * markup shown as code.
  */
+import MarkdownIt from 'markdown-it';
 import { Liquid, Tag, type Context, type Emitter, type TagToken, type TopLevelToken, type Template } from 'liquidjs';
 import type { Diagnostic } from '../../src/shared/schema';
 import { highlightCode } from './read-highlight';
@@ -168,6 +169,14 @@ export function renderHighlightBlock(code: string, lang: string, linenos: boolea
 
 const engines = new WeakMap<SiteConfig, Liquid>();
 
+let markdownifier: InstanceType<typeof MarkdownIt> | undefined;
+
+/** The renderer of the `markdownify` filter: plain Markdown with HTML and smart punctuation. */
+function getMarkdownifier(): InstanceType<typeof MarkdownIt> {
+  markdownifier ??= new MarkdownIt({ html: true, typographer: true });
+  return markdownifier;
+}
+
 function toDate(value: unknown): Date | unknown {
   if (value instanceof Date) return value;
   if (typeof value === 'string' && /^\d{4}-\d\d-\d\d/.test(value)) {
@@ -226,9 +235,8 @@ function getEngine(config: SiteConfig): Liquid {
   engine.registerFilter('slugify', (input: unknown, mode?: string) =>
     slugify(String(input ?? ''), mode === 'pretty' ? 'pretty' : 'default'),
   );
-  // Markdown inside Liquid would need the renderer here; kramdown's output for a line of text
-  // is that text in a paragraph, which readers see the same once the Markdown pass runs.
-  engine.registerFilter('markdownify', (input: unknown) => String(input ?? ''));
+  // Jekyll's `markdownify`: the text as Markdown, into HTML, so it also works in an `.html` post.
+  engine.registerFilter('markdownify', (input: unknown) => getMarkdownifier().render(String(input ?? '')));
   engine.registerFilter('smartify', (input: unknown) => String(input ?? ''));
   for (const name of ['date_to_string', 'date_to_long_string', 'date_to_xmlschema', 'date_to_rfc822', 'date'] as const) {
     const builtIn = engine.filters[name];

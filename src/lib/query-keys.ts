@@ -36,11 +36,12 @@ export const bundleKeys = {
       page,
     ] as const,
   /**
-   * A page of a list without the posts read when `snapshot` (a visit of the view) began, so a
-   * post marked read while the page is open stays in place until the next visit.
+   * A page of a list narrowed to one language (`lang`, empty for all) and, for unread only,
+   * without the posts read when `snapshot` (a visit of the view) began, so a post marked read
+   * while the page is open stays in place until the next visit (empty: not unread only).
    */
-  unreadPage: (selection: ListSelection, page: number, snapshot: string) =>
-    [...bundleKeys.listPage(selection, page), 'unread', snapshot] as const,
+  narrowedPage: (selection: ListSelection, page: number, lang: string, snapshot: string) =>
+    [...bundleKeys.listPage(selection, page), 'narrowed', lang, snapshot] as const,
   articles,
   article: (indexPage: string | null, buckets: number, key: string) =>
     [...articles, indexPage, buckets, key] as const,

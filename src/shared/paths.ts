@@ -57,6 +57,8 @@ export type ListQuery = {
   page?: number | null;
   /** Only posts the reader has not read (their own state, kept in the browser). */
   unread?: boolean;
+  /** Only posts in this language (a site that writes in several). */
+  lang?: string | null;
 };
 
 /** Query string of a list view; empty parts are left out so equal filters give equal URLs. */
@@ -65,6 +67,7 @@ export function buildListSearch(query: ListQuery): string {
   for (const tag of query.tags ?? []) params.append('tag', tag);
   if (query.from) params.set('from', query.from);
   if (query.to) params.set('to', query.to);
+  if (query.lang) params.set('lang', query.lang);
   if (query.unread) params.set('unread', '1');
   if (query.page && query.page > 1) params.set('page', String(query.page));
   const text = params.toString();

@@ -97,6 +97,18 @@ test('render_with_liquid: false leaves the Liquid as written', () => {
   expect(result.kind === 'post' && result.post.html).toBe('<p>{{ site.title }}</p>\n');
 });
 
+test('markdownify turns its text into HTML, also in an .html post', () => {
+  const result = readPostFile(
+    '_posts/2021-12-09-markdownify.html',
+    Buffer.from(writePost('title: 转换', '{{ "**粗体**与 [链接](/a/)" | markdownify }}\n')),
+    testConfig,
+    new Date(),
+  );
+  expect(result.kind === 'post' && result.post.html).toContain(
+    '<p><strong>粗体</strong>与 <a href="/a/">链接</a></p>',
+  );
+});
+
 test('a post_url to no post is reported and links nowhere', () => {
   const messages: string[] = [];
   expect(

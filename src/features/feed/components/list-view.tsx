@@ -14,7 +14,7 @@ import {
 } from '../list-source';
 import { isFiltered, toListQuery, type ListParams } from '../list-query-params';
 import { useListPage } from '../api/list-page-query';
-import { useUnreadPage } from '../api/unread-page-query';
+import { useNarrowedPage } from '../api/narrowed-page-query';
 import { getUnreadCount, useReaderState, useReadCountByCategory } from '../../../lib/reader-state';
 import { MarkAllReadButton } from './mark-all-read-button';
 import { foldCrossPosts } from '../list-items';
@@ -49,18 +49,24 @@ type ListBodyProps = {
 
 type PageProps = ListBodyProps & { page: ListPage };
 
-/** All posts of the page, or (unread only) those not read when this visit of the view began. */
+/** All posts of the page, or those in one language and (unread only) not read when this visit began. */
 function ListBody(props: ListBodyProps) {
-  return props.params.unread ? <UnreadListBody {...props} /> : <AllListBody {...props} />;
+  return props.params.unread || props.params.lang ? (
+    <NarrowedListBody {...props} />
+  ) : (
+    <AllListBody {...props} />
+  );
 }
 
 function AllListBody(props: ListBodyProps) {
   return <ListPageView {...props} page={useListPage(props.selection, props.params.page)} />;
 }
 
-function UnreadListBody(props: ListBodyProps) {
+function NarrowedListBody(props: ListBodyProps) {
   const { key } = useLocation();
-  return <ListPageView {...props} page={useUnreadPage(props.selection, props.params.page, key)} />;
+  const { params, selection } = props;
+  const page = useNarrowedPage(selection, params.page, params, key);
+  return <ListPageView {...props} page={page} />;
 }
 
 /** One page of posts and the pager, whatever the filter. */
@@ -122,6 +128,46 @@ function UnreadCount({ list }: { list: ResolvedList }) {
   return <span> · {t.unreadCount(getUnreadCount(list.ref.count, read))}</span>;
 }
 
+type LanguageFilterProps = {
+  languages: readonly string[];
+  selected: string;
+  buildPath: (lang: string) => string;
+};
+
+/** On a site that writes in several languages, one link per language (the choice in the URL). */
+function LanguageFilter({ languages, selected, buildPath }: LanguageFilterProps) {
+  const { t, lang } = useMessages();
+  const names = useMemo(() => new Intl.DisplayNames([lang], { type: 'language' }), [lang]);
+  if (languages.length < 2) return null;
+  const nameOf = (code: string) => {
+    try {
+      return names.of(code) ?? code;
+    } catch {
+      return code;
+    }
+  };
+  const choices = [
+    { code: '', name: t.allLanguages },
+    ...languages.map((code) => ({ code, name: nameOf(code) })),
+  ];
+  return (
+    <nav aria-label={t.languageFilter} className="mt-4 flex flex-wrap items-center gap-2 text-sm">
+      <span className="text-muted">{t.languageFilter}</span>
+      {choices.map((choice) => (
+        <Link
+          key={choice.code}
+          to={buildPath(choice.code)}
+          lang={choice.code || undefined}
+          aria-current={choice.code === selected ? 'true' : undefined}
+          className={choice.code === selected ? 'chip chip-active' : 'chip'}
+        >
+          {choice.name}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
 type UnreadOnlyLinkProps = { list: ResolvedList; params: ListParams; activeTags: string[] };
 
 /** The unread-only switch is a link: the choice lives in the URL, like every other filter. */
@@ -175,11 +221,20 @@ export function ListView({ target, params, actions }: ListViewProps) {
         selected={activeTags}
         from={params.from}
         to={params.to}
-        buildPath={(query) => list.buildPath({ unread: params.unread, ...query })}
+        buildPath={(query) =>
+          list.buildPath({ unread: params.unread, lang: params.lang, ...query })
+        }
+      />
+      <LanguageFilter
+        languages={manifest.site.languages}
+        selected={params.lang}
+        buildPath={(lang) =>
+          list.buildPath({ ...toListQuery(params), tags: activeTags, page: 1, lang })
+        }
       />
       <div className="mt-4 flex flex-wrap items-center gap-x-6 gap-y-2">
         <UnreadOnlyLink list={list} params={params} activeTags={activeTags} />
-        <MarkAllReadButton selection={selection} filtered={filtered} />
+        <MarkAllReadButton selection={selection} filtered={filtered} lang={params.lang} />
       </div>
       <ListBody
         manifest={manifest}

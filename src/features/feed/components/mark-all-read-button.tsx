@@ -9,24 +9,29 @@ export type MarkAllReadButtonProps = {
   selection: ListSelection;
   /** Whether tags or dates narrow the list (the button then says it covers the matches). */
   filtered: boolean;
+  /** Only posts in this language (empty: every language). */
+  lang?: string;
 };
 
 /** Every post of the list under its filter, not only the page shown, marked read at once. */
 async function markSelectionRead(
   load: ReturnType<typeof createBundleLoader>,
   selection: ListSelection,
+  lang: string,
 ): Promise<number> {
   const posts: PostSummary[] = [];
-  for await (const post of readSelection(load, selection)) posts.push(post);
+  for await (const post of readSelection(load, selection)) {
+    if (lang === '' || post.lang === lang) posts.push(post);
+  }
   await markRead(posts);
   return posts.length;
 }
 
-export function MarkAllReadButton({ selection, filtered }: MarkAllReadButtonProps) {
+export function MarkAllReadButton({ selection, filtered, lang = '' }: MarkAllReadButtonProps) {
   const { t } = useMessages();
   const client = useQueryClient();
   const mark = useMutation({
-    mutationFn: () => markSelectionRead(createBundleLoader(client), selection),
+    mutationFn: () => markSelectionRead(createBundleLoader(client), selection, lang),
   });
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm">
