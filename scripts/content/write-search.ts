@@ -56,12 +56,11 @@ const RUNTIME_FILE = /^(?:pagefind-worker\.js|wasm\.[\w-]+\.pagefind)$/;
 const INDEX_FILE = /^(?:pagefind-entry\.json|pagefind\.[\w-]+\.pf_meta|(?:fragment|index|filter)\/.+)$/;
 
 /**
- * The language a post is indexed in: the site's `lang`, whatever the reader's UI language. The
- * one place to read a post's own language from once posts carry one.
+ * The language a post is indexed in: its own (front matter, defaults, else the site's `lang`),
+ * whatever the reader's UI language, so a multilingual site gets one index per language.
  */
 export function getSearchLanguage(post: SourcePost, siteLang: string): string {
-  void post; // Posts carry no language of their own yet.
-  return siteLang.trim().toLowerCase() || 'en';
+  return (post.lang || siteLang).trim().toLowerCase() || 'en';
 }
 
 /** The post's day in the site's calendar (its date carries the site's offset). */
