@@ -56,7 +56,7 @@ function SiteHeader() {
     `nav-link ${isActive ? 'nav-link-active' : ''}`;
   return (
     <header className="border-b border-rule bg-paper">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 pt-4 pb-3 sm:px-6">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 pt-3 pb-2 sm:gap-x-6 sm:gap-y-3 sm:px-6 sm:pt-4 sm:pb-3">
         <Link to={paths.home()} className="masthead mr-auto">
           {manifest.site.title || 'Broadsheet'}
         </Link>
@@ -64,11 +64,17 @@ function SiteHeader() {
           <SearchForm />
         </div>
         <div className="flex items-center gap-1">
-          <NavLink to={paths.saved()} className={navClass}>
+          <NavLink to={paths.saved()} className={(state) => `${navClass(state)} max-sm:px-1.5`}>
             {t.savedTitle}
           </NavLink>
-          <NavLink to={paths.history()} className={navClass}>
-            {t.historyTitle}
+          <NavLink
+            to={paths.history()}
+            aria-label={t.historyTitle}
+            className={(state) => `${navClass(state)} max-sm:px-1.5`}
+          >
+            {/* A phone shows the short name, which the full one contains. */}
+            <span className="sm:hidden">{t.historyShort}</span>
+            <span className="max-sm:hidden">{t.historyTitle}</span>
           </NavLink>
           <ThemeToggle />
           <SettingsMenu />

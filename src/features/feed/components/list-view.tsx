@@ -180,7 +180,7 @@ function UnreadOnlyLink({ list, params, activeTags }: UnreadOnlyLinkProps) {
     unread: !params.unread,
   });
   return (
-    <Link to={to} className="btn-secondary min-h-9 text-sm">
+    <Link to={to} className="btn-secondary min-h-8 px-2.5 text-[0.8125rem]">
       {params.unread ? t.showAll : t.unreadOnly}
     </Link>
   );
@@ -213,6 +213,8 @@ export function ListView({ target, params, actions }: ListViewProps) {
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <ListModeToggle />
+          <UnreadOnlyLink list={list} params={params} activeTags={activeTags} />
+          <MarkAllReadButton selection={selection} filtered={filtered} lang={params.lang} />
           {actions}
         </div>
       </header>
@@ -232,10 +234,6 @@ export function ListView({ target, params, actions }: ListViewProps) {
           list.buildPath({ ...toListQuery(params), tags: activeTags, page: 1, lang })
         }
       />
-      <div className="mt-4 flex flex-wrap items-center gap-x-6 gap-y-2">
-        <UnreadOnlyLink list={list} params={params} activeTags={activeTags} />
-        <MarkAllReadButton selection={selection} filtered={filtered} lang={params.lang} />
-      </div>
       <ListBody
         manifest={manifest}
         list={list}

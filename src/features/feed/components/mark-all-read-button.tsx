@@ -34,10 +34,10 @@ export function MarkAllReadButton({ selection, filtered, lang = '' }: MarkAllRea
     mutationFn: () => markSelectionRead(createBundleLoader(client), selection, lang),
   });
   return (
-    <div className="flex flex-wrap items-center gap-3 text-sm">
+    <div className="flex flex-wrap items-center gap-2 text-sm">
       <button
         type="button"
-        className="btn-secondary min-h-9"
+        className="btn-secondary min-h-8 px-2.5 text-[0.8125rem]"
         disabled={mark.isPending}
         onClick={() => mark.mutate()}
       >

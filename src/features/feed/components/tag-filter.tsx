@@ -147,7 +147,9 @@ export function TagFilter({ tagCounts, selected, from, to, buildPath }: TagFilte
     >
       {offerTags ? (
         <fieldset className="min-w-0">
-          <legend className="mb-1.5 text-sm font-semibold text-ink">{t.filterByTag}</legend>
+          <legend className="mb-1.5 text-sm font-semibold text-ink max-sm:sr-only">
+            {t.filterByTag}
+          </legend>
           {/* One scrolling row on a phone, so the filters do not push the posts off the first screen. */}
           <div className="scroll-row-raised">
             <ScrollRow className="gap-2 px-0.5 py-0.5 sm:flex-wrap sm:overflow-visible">
@@ -166,7 +168,7 @@ export function TagFilter({ tagCounts, selected, from, to, buildPath }: TagFilte
       ) : null}
       {/* Folded until used, so a phone's first screen keeps its headlines; open while a range is set. */}
       <details
-        className={`date-range min-w-0 ${offerTags ? 'mt-3' : ''}`}
+        className={`date-range min-w-0 ${offerTags ? 'mt-2 sm:mt-3' : ''}`}
         open={from !== '' || to !== '' || undefined}
       >
         <summary className="cursor-pointer text-sm font-semibold text-ink">
