@@ -51,6 +51,25 @@ async function waitForArticle(target: Page, title: string): Promise<void> {
   await main(target).getByRole('heading', { level: 1, name: title }).waitFor();
 }
 
+/**
+ * Waits until the visit of the post titled `title` is in IndexedDB, not only on screen: a page
+ * left at once (the next `goto`) may otherwise go before the write.
+ */
+async function waitForStoredVisit(target: Page, title: string): Promise<void> {
+  const source = `new Promise((resolve) => {
+    const request = indexedDB.open('broadsheet-reader');
+    request.onerror = () => resolve(false);
+    request.onsuccess = () => {
+      const db = request.result;
+      if (!db.objectStoreNames.contains('entries')) return resolve(false);
+      const all = db.transaction('entries').objectStore('entries').getAll();
+      all.onerror = () => resolve(false);
+      all.onsuccess = () => resolve(all.result.some((entry) => entry && entry.title === ${JSON.stringify(title)}));
+    };
+  })`;
+  await target.waitForFunction(source, undefined, { polling: 100 });
+}
+
 /** The read toggle of a list row, found by the post it names. */
 function readToggle(target: Page, title: string) {
   return main(target).getByRole('button', { name: `标为已读：${title}`, exact: true });
@@ -174,6 +193,7 @@ test('a post saved from a list row is listed at /saved, newest first, and opens 
 test('history lists what was opened, newest first; an entry can be removed, or all', async () => {
   await open(page, second.path);
   await waitForArticle(page, second.title);
+  await waitForStoredVisit(page, second.title);
   await open(page, '/history');
   const history = main(page).getByRole('list').first();
   await history.getByRole('link', { name: second.title }).waitFor();
