@@ -49,16 +49,25 @@ markdown.renderer.rules.fence = (tokens, index) => {
   return `<div class="language-${markdown.utils.escapeHtml(lang)} highlighter-rouge"><div class="highlight"><pre class="highlight"><code>${highlightCode(code, lang)}\n</code></pre></div></div>\n`;
 };
 
-// Footnote marks and back-links as kramdown writes them: `1`, not `[1]`; a plain `↩`.
-markdown.renderer.rules.footnote_caption = (tokens, index) => {
-  const meta = tokens[index]?.meta as { id: number; subId: number } | undefined;
-  return String((meta?.id ?? 0) + 1);
+// Footnotes as kramdown writes them: ids named by the label (`fn:note`, `fnref:note`, a second
+// reference `fnref:note:1`), marks `1`, not `[1]`, and a plain `↩` back-link, so a link to
+// `#fn:note` from another page or an old bookmark still lands. An inline note has no label.
+type FootnoteMeta = { id: number; subId?: number; label?: string };
+const footnoteMeta = (tokens: Token[], index: number) => (tokens[index]?.meta ?? { id: 0 }) as FootnoteMeta;
+const footnoteName = (meta: FootnoteMeta) => markdown.utils.escapeHtml(meta.label ?? String(meta.id + 1));
+const refName = (meta: FootnoteMeta) => footnoteName(meta) + (meta.subId ? `:${meta.subId}` : '');
+markdown.renderer.rules.footnote_ref = (tokens, index) => {
+  const meta = footnoteMeta(tokens, index);
+  return `<sup id="fnref:${refName(meta)}" role="doc-noteref"><a href="#fn:${footnoteName(meta)}" class="footnote" rel="footnote">${meta.id + 1}</a></sup>`;
 };
-markdown.renderer.rules.footnote_anchor = (tokens, index, options, env, self) => {
-  const meta = tokens[index]?.meta as { subId: number } | undefined;
-  let id = self.rules.footnote_anchor_name?.(tokens, index, options, env, self) ?? '';
-  if (meta && meta.subId > 0) id += `:${meta.subId}`;
-  return ` <a href="#fnref${id}" class="footnote-backref">\u21a9</a>`;
+markdown.renderer.rules.footnote_block_open = () => '<div class="footnotes" role="doc-endnotes">\n<ol>\n';
+markdown.renderer.rules.footnote_block_close = () => '</ol>\n</div>\n';
+markdown.renderer.rules.footnote_open = (tokens, index) =>
+  `<li id="fn:${footnoteName(footnoteMeta(tokens, index))}" role="doc-endnote">`;
+markdown.renderer.rules.footnote_anchor = (tokens, index) => {
+  const meta = footnoteMeta(tokens, index);
+  const mark = meta.subId ? `<sup>${meta.subId + 1}</sup>` : '';
+  return ` <a href="#fnref:${refName(meta)}" class="reversefootnote" role="doc-backlink">\u21a9${mark}</a>`;
 };
 
 /** Fills the `{:toc}` placeholders with the table of contents of the headings. */

@@ -106,7 +106,7 @@ export const ID_PREFIX = 'user-content-';
  * is a utility class of the app, so a post cannot borrow the app's styling.
  */
 export const POST_CLASS =
-  /^(?:hljs(?:-[a-z_]+)?|[a-z]+_|language-[\w+#.-]+|highlight|highlighter-rouge|rouge-table|gutter|gl|lineno|code|footnotes?|footnotes-(?:sep|list)|footnote-(?:ref|item|backref))$/;
+  /^(?:hljs(?:-[a-z_]+)?|[a-z]+_|language-[\w+#.-]+|highlight|highlighter-rouge|rouge-table|gutter|gl|lineno|code|footnotes?|footnotes-(?:sep|list)|footnote-(?:ref|item|backref)|reversefootnote)$/;
 
 /** http(s), mailto and tel, or no scheme at all (relative links). Everything else loses its URL. */
 export const ALLOWED_URI_REGEXP = /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;

@@ -118,10 +118,11 @@ export function createFixturePosts(): SourcePost[] {
       html: [
         '<blockquote><p>摘要：一段虚构的导语。</p></blockquote>',
         '<p class="em_media">（来源：虚构日报）</p>',
-        '<p>第一段正文，讲述一件虚构的事情。</p>',
+        '<p>第一段正文，讲述一件虚构的事情<sup id="fnref:1"><a href="#fn:1" class="footnote">1</a></sup>。</p>',
         '<center><img src="https://img.example.com/a.jpg"></center>',
         '<p>参见<a href="//news.example.org/category/keji.html">科技栏目</a>和<a href="https://elsewhere.example.net/x">外部报道</a>。</p>',
         '<div style="display:none">隐藏的追踪文字</div>',
+        '<div class="footnotes"><ol><li id="fn:1"><p>一条虚构的脚注。<a href="#fnref:1" class="reversefootnote">↩</a></p></li></ol></div>',
         '<p><a href="http://source.example.com/story/1.html">http://source.example.com/story/1.html</a></p>',
         '<p><a href="//news.example.org/caijing/">返回财经新闻</a>｜<a href="//news.example.org/">返回首页</a></p>',
       ].join('\n'),

@@ -152,6 +152,29 @@ test(
 );
 
 test(
+  'a link to a footnote of an article scrolls to it once the body is in',
+  async () => {
+    const scrolled: string[] = [];
+    const original = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this.id);
+    };
+    try {
+      renderApp(`${ARTICLE_URL}#fn:1`);
+      expect(await screen.findByText('一条虚构的脚注。', {}, FIND)).toBeTruthy();
+      await waitFor(() => expect(scrolled).toEqual(['user-content-fn:1']));
+      // The mark and the back-link follow the prefixed ids too.
+      expect(screen.getByRole('link', { name: '1' }).getAttribute('href')).toBe(
+        '#user-content-fn:1',
+      );
+    } finally {
+      Element.prototype.scrollIntoView = original;
+    }
+  },
+  SLOW,
+);
+
+test(
   'an article path without .html finds the same post',
   async () => {
     renderApp(ARTICLE_URL.replace(/\.html$/, ''));

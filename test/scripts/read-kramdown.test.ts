@@ -75,3 +75,16 @@ test('smart quotes and kramdown’s dashes, not markdown-it’s (c) or (tm)', ()
     '<p>“a” – b — c… (c) (tm)</p>\n',
   );
 });
+
+test('footnotes carry the ids and marks kramdown gives them, named by their label', () => {
+  const { html } = renderMarkdown('甲[^a]乙[^a]丙[^2]。\n\n[^a]: 第一条。\n[^2]: 第二条。\n');
+  // As `jekyll build` writes the same body (ids, hrefs and the second back-link's mark).
+  expect(html).toContain(
+    '甲<sup id="fnref:a" role="doc-noteref"><a href="#fn:a" class="footnote" rel="footnote">1</a></sup>乙<sup id="fnref:a:1" role="doc-noteref"><a href="#fn:a" class="footnote" rel="footnote">1</a></sup>丙<sup id="fnref:2" role="doc-noteref"><a href="#fn:2" class="footnote" rel="footnote">2</a></sup>',
+  );
+  expect(html).toContain('<div class="footnotes" role="doc-endnotes">');
+  expect(html).toContain(
+    '<li id="fn:a" role="doc-endnote"><p>第一条。 <a href="#fnref:a" class="reversefootnote" role="doc-backlink">↩</a> <a href="#fnref:a:1" class="reversefootnote" role="doc-backlink">↩<sup>2</sup></a></p>',
+  );
+  expect(html).not.toContain('footnotes-sep');
+});

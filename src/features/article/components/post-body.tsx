@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, type MouseEvent, type RefObject } from 'react';
 import { useMessages } from '../../../lib/i18n';
-import { useHref, useNavigate } from 'react-router-dom';
+import { useHref, useLocation, useNavigate } from 'react-router-dom';
+import { ID_PREFIX } from '../../../shared/post-html-policy';
 import { APP_LINK_ATTRIBUTE, sanitizePostHtml, type SanitizeContext } from '../sanitize-post-html';
 
 export type PostBodyProps = {
@@ -43,6 +44,26 @@ function useCollapseFailedImages(root: RefObject<HTMLDivElement | null>, html: u
 }
 
 /**
+ * A link into a post (`…/post.html#fn:1`, a bookmark of a heading) names the id as the author
+ * wrote it; the sanitizer prefixed every id, so the browser finds no target and the body arrives
+ * after the page anyway. Once the body is in, the prefixed element is scrolled into view.
+ */
+function useScrollToFragment(root: RefObject<HTMLDivElement | null>, html: unknown) {
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (hash.length < 2 || !root.current) return;
+    let id: string;
+    try {
+      id = decodeURIComponent(hash.slice(1));
+    } catch {
+      return;
+    }
+    const target = document.getElementById(id.startsWith(ID_PREFIX) ? id : `${ID_PREFIX}${id}`);
+    if (target && root.current.contains(target)) target.scrollIntoView();
+  }, [root, html, hash]);
+}
+
+/**
  * The one component that puts post HTML into the page, always through the sanitizer. Links back
  * into the archive are routed here without a page load; others open in a new tab.
  */
@@ -65,6 +86,7 @@ export function PostBody({ html, context }: PostBodyProps) {
     [html, postUrl, siteUrl, hosts, categories, source, basename],
   );
   useCollapseFailedImages(bodyRef, safeHtml);
+  useScrollToFragment(bodyRef, safeHtml);
 
   function handleClick(event: MouseEvent<HTMLDivElement>) {
     if (
