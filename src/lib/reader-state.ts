@@ -64,6 +64,8 @@ let snapshot: ReaderState = { ...maps, loaded: false };
 const listeners = new Set<() => void>();
 let store: UseStore | null = null;
 let ready: Promise<void> | null = null;
+/** Keys written or removed while the stored state was still loading: the newer word wins. */
+const touchedWhileLoading = new Set<string>();
 
 function publish(loaded = snapshot.loaded): void {
   snapshot = {
@@ -82,7 +84,10 @@ function fail(): void {
 
 /** IndexedDB calls that may be refused at any time: the memory copy stays, and the reader is told once. */
 async function persist(action: (db: UseStore) => Promise<void>): Promise<void> {
-  await startReaderState();
+  // Written at once, not after the stored state has loaded: a reader who opens an article and
+  // leaves it within a moment still has the visit recorded. The load skips what was touched.
+  const loading = startReaderState();
+  if (!store) await loading;
   if (!store) return;
   try {
     await action(store);
@@ -104,11 +109,13 @@ async function load(): Promise<void> {
   } catch {
     fail();
   }
+  touchedWhileLoading.clear();
   publish(true);
 }
 
 /** Keep a stored record only when it parses and sits under its own permalink. */
 function restore<K extends Kind>(kind: K, value: unknown, url: unknown): void {
+  if (touchedWhileLoading.has(`${kind} ${String(url)}`)) return;
   const parsed = schemas[kind].safeParse(value);
   if (parsed.success && parsed.data.url === url)
     (maps[kind] as Map<string, EntryOf[K]>).set(parsed.data.url, parsed.data);
@@ -122,6 +129,9 @@ export function startReaderState(): Promise<void> {
 
 function write<K extends Kind>(kind: K, added: readonly EntryOf[K][], removed: readonly string[]) {
   const map = maps[kind] as Map<string, EntryOf[K]>;
+  if (!snapshot.loaded)
+    for (const url of [...removed, ...added.map((entry) => entry.url)])
+      touchedWhileLoading.add(`${kind} ${url}`);
   for (const url of removed) map.delete(url);
   for (const entry of added) map.set(entry.url, entry);
   publish();
@@ -212,6 +222,7 @@ export async function mergeEntries(incoming: {
 /** Forget what is in memory and read IndexedDB anew on next use (tests starting afresh). */
 export function resetReaderState(): void {
   for (const kind of kinds) maps[kind].clear();
+  touchedWhileLoading.clear();
   ready = null;
   store = null;
   publish(false);

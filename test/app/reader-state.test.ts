@@ -10,6 +10,7 @@ import {
   readAllEntries,
   recordOpened,
   resetReaderState,
+  setRead,
   setSaved,
   startReaderState,
 } from '../../src/lib/reader-state';
@@ -63,6 +64,26 @@ test('a stored record that does not parse is skipped, the rest load', async () =
   await reload();
   expect(readAllEntries().read.map((entry) => entry.url)).toEqual(['/ok.html']);
   expect(readAllEntries().saved).toEqual([]);
+});
+
+test('a change made while the stored state is still loading is not undone by it', async () => {
+  const store = createStore('broadsheet-reader', 'entries');
+  const early = { url: '/early.html', categories: ['a'] };
+  await set(['read', early.url], { url: early.url, at: 1, categories: ['a'] }, store);
+  await set(['history', post.url], { url: post.url, at: 1, title: '旧' }, store);
+  resetReaderState();
+  // Both before the first load has finished: unmarking a stored read, opening a stored visit.
+  const changes = Promise.all([setRead(early, false), recordOpened(post)]);
+  await startReaderState();
+  await changes;
+  const check = () => {
+    const entries = readAllEntries();
+    expect(entries.read.map((entry) => entry.url)).not.toContain(early.url);
+    expect(entries.history.find((entry) => entry.url === post.url)?.title).toBe('一');
+  };
+  check();
+  await reload();
+  check();
 });
 
 test('an import merges: the later record of a post wins, nothing is removed', async () => {
