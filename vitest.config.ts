@@ -27,6 +27,8 @@ export default defineConfig({
           include: ['test/app/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['test/app/setup.ts'],
+          // jsdom renders of the whole app take seconds on a busy machine; five is too tight.
+          testTimeout: 30_000,
         },
       },
     ],

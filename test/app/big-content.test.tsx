@@ -11,6 +11,7 @@ import type { SourcePost } from '../../scripts/content/types';
 import { setDataBase } from '../../src/lib/data-base';
 import { messageCatalogs } from '../../src/shared/messages';
 import {
+  createFixturePost,
   fixtureConfig,
   getFixtureDate,
   startFixtureServer,
@@ -38,22 +39,14 @@ function createHugePost(): SourcePost {
 function createCategoryPost(n: number): SourcePost {
   // One every ten minutes from 2022-01-01 08:00 Shanghai time.
   const date = getFixtureDate(n / 6);
-  const day = date.slice(0, 10);
-  return {
-    file: `_posts/${day}-big${n}.md`,
-    url: `/dalei/${day.replaceAll('-', '/')}/big${n}.html`,
+  return createFixturePost({
+    url: `/dalei/${date.slice(0, 10).replaceAll('-', '/')}/big${n}.html`,
     title: `大栏目第${n}号`,
     date,
     categories: ['dalei'],
     tags: ['大栏目'],
     html: `<p>大栏目第${n}号的正文。</p>`,
-    text: `大栏目第${n}号的正文。`,
-    excerpt: `大栏目第${n}号的正文。`,
-    chars: 10,
-    lang: 'zh-CN',
-    source: null,
-    page: null,
-  };
+  });
 }
 
 let server: FixtureServer;

@@ -31,7 +31,8 @@ export function getFixtureDate(hours: number): string {
   return `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:00+08:00`;
 }
 
-function makePost(
+/** A post with the fields a test names; its file, text, excerpt and size follow from them. */
+export function createFixturePost(
   partial: Partial<SourcePost> & Pick<SourcePost, 'url' | 'title' | 'date' | 'categories' | 'tags'>,
 ): SourcePost {
   const html =
@@ -86,7 +87,7 @@ export function createFixturePosts(): SourcePost[] {
   for (let n = 1; n <= CAIJING_POSTS; n++) {
     const date = getFixtureDate(n * 3);
     posts.push(
-      makePost({
+      createFixturePost({
         url: `/caijing/${date.slice(0, 4)}/${date.slice(5, 7)}/${date.slice(8, 10)}/cj${n}.html`,
         title: getCaijingTitle(n),
         date,
@@ -98,7 +99,7 @@ export function createFixturePosts(): SourcePost[] {
   for (let n = 1; n <= 12; n++) {
     const date = getFixtureDate(n * 40 + 1);
     posts.push(
-      makePost({
+      createFixturePost({
         url: `/keji/${date.slice(0, 4)}/${date.slice(5, 7)}/${date.slice(8, 10)}/kj${n}.html`,
         title: `科技简讯第${n}号：虚构公司发布新品`,
         date,
@@ -108,7 +109,7 @@ export function createFixturePosts(): SourcePost[] {
     );
   }
   posts.push(
-    makePost({
+    createFixturePost({
       url: ARTICLE_URL,
       title: '虚构央行宣布调整利率区间',
       date: '2022-02-26T21:22:00+08:00',
@@ -129,7 +130,7 @@ export function createFixturePosts(): SourcePost[] {
     }),
   );
   posts.push(
-    makePost({
+    createFixturePost({
       url: ENCODED_URL,
       file: 'old_post/2022-02-20-opinion.md',
       page: ARCHIVE_PAGE_URL,
@@ -140,7 +141,7 @@ export function createFixturePosts(): SourcePost[] {
     }),
   );
   posts.push(
-    makePost({
+    createFixturePost({
       url: HOSTILE_URL,
       title: '<b>标题里的标签</b>应当按文字显示',
       date: '2022-02-10T09:00:00+08:00',
@@ -161,7 +162,7 @@ function createLaterPosts(count: number): SourcePost[] {
   return Array.from({ length: count }, (_, i) => {
     const n = i + 1;
     const date = `2022-03-01T${pad(8 + n)}:00:00+08:00`;
-    return makePost({
+    return createFixturePost({
       url: `/caijing/2022/03/01/later${n}.html`,
       title: getLaterCaijingTitle(n),
       date,

@@ -9,6 +9,7 @@ import type { SourcePost } from '../../scripts/content/types';
 import { setDataBase } from '../../src/lib/data-base';
 import { messageCatalogs } from '../../src/shared/messages';
 import {
+  createFixturePost,
   fixtureConfig,
   getFixtureDate,
   startFixtureServer,
@@ -21,23 +22,16 @@ const FIND = { timeout: 20_000 };
 
 function createPost(n: number, lang: 'en' | 'zh-CN'): SourcePost {
   const date = getFixtureDate(n);
-  const day = date.slice(0, 10);
   const title = lang === 'en' ? `Release note ${n}` : `发布说明第${n}号`;
-  return {
-    file: `_posts/${day}-note${n}.md`,
-    url: `/news/${day.replaceAll('-', '/')}/note${n}.html`,
+  return createFixturePost({
+    url: `/news/${date.slice(0, 10).replaceAll('-', '/')}/note${n}.html`,
     title,
     date,
     categories: ['news'],
     tags: [],
     html: `<p>${title}</p>`,
-    text: title,
-    excerpt: title,
-    chars: title.length,
     lang,
-    source: null,
-    page: null,
-  };
+  });
 }
 
 let server: FixtureServer;

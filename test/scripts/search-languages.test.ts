@@ -2,24 +2,15 @@
 import { expect, test } from 'vitest';
 import { planSearchParts } from '../../scripts/content/write-search';
 import type { SourcePost } from '../../scripts/content/types';
+import { createSourcePost } from './build-fixtures';
 
 function createPost(n: number, lang: string): SourcePost {
-  const title = `Post ${n}`;
-  return {
-    file: `_posts/2023-05-0${n}-post${n}.md`,
-    url: `/2023/05/0${n}/post${n}.html`,
-    title,
-    date: `2023-05-0${n}T10:00:00+08:00`,
+  return createSourcePost(`post${n}`, `2023-05-0${n} 10:00:00`, {
+    title: `Post ${n}`,
     categories: [],
     tags: [],
-    html: `<p>${title}</p>`,
-    text: title,
-    excerpt: title,
-    chars: title.length,
     lang,
-    source: null,
-    page: null,
-  };
+  });
 }
 
 test("posts are indexed in their own language, the site's when they name none", () => {
