@@ -223,6 +223,11 @@ export function SearchView({ request }: SearchViewProps) {
                   ))}
                 </nav>
               </div>
+              {search.data.savedList !== undefined ? (
+                <p className="mt-2 text-sm text-muted" data-saved-list="">
+                  {t.searchFromSaved(search.data.savedList)}
+                </p>
+              ) : null}
               <ol
                 className={`mt-4 divide-y divide-rule ${search.isPlaceholderData ? 'opacity-60' : ''}`}
               >
