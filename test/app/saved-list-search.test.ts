@@ -3,6 +3,7 @@ import type { Article } from '../../src/shared/schema';
 import type { SavedList } from '../../src/lib/saved-lists';
 import { containsQuery } from '../../src/shared/search-text';
 import { PAGE_SIZE, type SearchRequest } from '../../src/features/search/api/search-engine';
+import { readSearchRequest } from '../../src/features/search/search-params';
 import {
   findSavedListFor,
   searchPosts,
@@ -34,14 +35,9 @@ function article(
   };
 }
 
+/** A request with the URL's defaults, changed where given. */
 const request = (change: Partial<SearchRequest>): SearchRequest => ({
-  q: '',
-  category: '',
-  tag: '',
-  from: '',
-  to: '',
-  order: 'date',
-  page: 1,
+  ...readSearchRequest(new URLSearchParams()),
   ...change,
 });
 
