@@ -21,7 +21,21 @@ export type SearchCost = {
   searchKiB: number;
   /** Search files fetched by Pagefind (module, worker, wasm, index files). */
   searchRequests: number;
+  /** The search files by kind (`entry`, `meta`, `filter`, `index`, `fragment`, `wasm`, …). */
+  byKind: Record<string, { requests: number; kib: number }>;
 };
+
+/** The kind of a search file, from its name. */
+function getSearchFileKind(url: string): string {
+  const name = new URL(url).pathname.split('/').pop() ?? '';
+  if (name.startsWith('pagefind-entry')) return 'entry';
+  if (name.endsWith('.pf_meta')) return 'meta';
+  if (name.endsWith('.pf_filter')) return 'filter';
+  if (name.endsWith('.pf_index')) return 'index';
+  if (name.endsWith('.pf_fragment')) return 'fragment';
+  if (name.startsWith('wasm.')) return 'wasm';
+  return 'runtime';
+}
 
 export type SearchCosts = {
   first: SearchCost;
@@ -60,6 +74,12 @@ export async function measureSearchCosts(dist: string): Promise<SearchCosts> {
   });
   const take = (query: string, total: number): SearchCost => {
     const search = finished.filter((entry) => entry.url.includes('/data/pagefind/'));
+    const byKind: SearchCost['byKind'] = {};
+    for (const entry of search) {
+      const kind = (byKind[getSearchFileKind(entry.url)] ??= { requests: 0, kib: 0 });
+      kind.requests++;
+      kind.kib += entry.bytes / 1024;
+    }
     const cost = {
       query,
       total,
@@ -67,6 +87,7 @@ export async function measureSearchCosts(dist: string): Promise<SearchCosts> {
       kib: finished.reduce((sum, entry) => sum + entry.bytes, 0) / 1024,
       searchKiB: search.reduce((sum, entry) => sum + entry.bytes, 0) / 1024,
       searchRequests: search.length,
+      byKind,
     };
     finished = [];
     return cost;

@@ -22,8 +22,8 @@ import type { SourcePost } from './types';
 /** Folder of the search index under the out dir, as the manifest names it. */
 export const SEARCH_FOLDER = 'pagefind/';
 
-/** Bump when the records or the Pagefind options change. */
-const SEARCH_CACHE_VERSION = 2;
+/** Bump when the records, the Pagefind options or the cache's layout change. */
+const SEARCH_CACHE_VERSION = 3;
 
 /** Part of every index's hash: another Pagefind writes other bytes. */
 const PAGEFIND_VERSION = readPagefindVersion();
@@ -172,27 +172,39 @@ async function buildIndex(part: SearchPart): Promise<IndexFiles> {
   }
 }
 
-async function readFolder(dir: string): Promise<IndexFiles> {
+/**
+ * A part's files are cached as one pack (a length-prefixed JSON list of names and sizes, then
+ * the bytes in that order): one write and one read instead of a file for each of Pagefind's
+ * thousand-odd chunks and fragments, which cost as much time as indexing did.
+ */
+async function readPack(file: string): Promise<IndexFiles> {
+  const bytes = await readFile(file);
+  const headerLength = bytes.length >= 4 ? bytes.readUInt32BE(0) : -1;
+  if (headerLength < 0 || 4 + headerLength > bytes.length) throw new Error(`${file}: not a pack`);
+  const entries = JSON.parse(bytes.subarray(4, 4 + headerLength).toString('utf8')) as [string, number][];
   const files: IndexFiles = new Map();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(dir, full).split(path.sep).join('/'), await readFile(full));
+  let offset = 4 + headerLength;
+  for (const [name, size] of entries) {
+    files.set(name, bytes.subarray(offset, offset + size));
+    offset += size;
   }
+  if (offset !== bytes.length) throw new Error(`${file}: a pack of the wrong length`);
   return files;
 }
 
-async function writeFolder(dir: string, files: IndexFiles): Promise<void> {
-  const temporary = `${dir}.${process.pid}.tmp`;
-  await rm(temporary, { recursive: true, force: true });
-  for (const [name, bytes] of files) {
-    const target = path.join(temporary, name);
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, bytes);
-  }
-  await rm(dir, { recursive: true, force: true });
-  await rename(temporary, dir);
+async function writePack(file: string, files: IndexFiles): Promise<void> {
+  const names = [...files.keys()].sort();
+  const contents = names.map((name) => files.get(name) ?? new Uint8Array());
+  const header = Buffer.from(JSON.stringify(names.map((name, at) => [name, contents[at]?.length ?? 0])));
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(header.length);
+  const temporary = `${file}.${process.pid}.tmp`;
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(temporary, Buffer.concat([length, header, ...contents]));
+  await rename(temporary, file);
 }
+
+const PACK = '.pack';
 
 export type SearchStats = { indexes: number; indexed: number; reused: number };
 
@@ -212,7 +224,7 @@ export async function writeSearchFiles(
   const load = async (part: SearchPart): Promise<IndexFiles> => {
     if (root) {
       try {
-        const files = await readFolder(path.join(root, part.tag));
+        const files = await readPack(path.join(root, `${part.tag}${PACK}`));
         stats.reused++;
         return files;
       } catch {
@@ -228,8 +240,8 @@ export async function writeSearchFiles(
     const firstRuntime = runtime === null;
     runtime ??= shared;
     if (root) {
-      await writeFolder(path.join(root, part.tag), own);
-      if (firstRuntime) await writeFolder(path.join(root, `runtime-${part.language}`), shared);
+      await writePack(path.join(root, `${part.tag}${PACK}`), own);
+      if (firstRuntime) await writePack(path.join(root, `runtime-${part.language}${PACK}`), shared);
     }
     return own;
   };
@@ -266,7 +278,7 @@ export async function writeSearchFiles(
   if (first) {
     if (!runtime && root) {
       try {
-        runtime = await readFolder(path.join(root, `runtime-${first.language}`));
+        runtime = await readPack(path.join(root, `runtime-${first.language}${PACK}`));
       } catch {
         runtime = null;
       }
@@ -276,7 +288,7 @@ export async function writeSearchFiles(
       const built = await buildIndex({ ...first, records: first.records.slice(0, 1) });
       await close();
       runtime = new Map([...built].filter(([name]) => RUNTIME_FILE.test(name) || name === MODULE));
-      if (root) await writeFolder(path.join(root, `runtime-${first.language}`), runtime);
+      if (root) await writePack(path.join(root, `runtime-${first.language}${PACK}`), runtime);
     }
     for (const [name, bytes] of [...runtime].sort(([a], [b]) => (a < b ? -1 : 1))) {
       write(name === MODULE ? `${SEARCH_FOLDER}${MODULE}` : `${SEARCH_FOLDER}${first.path}${name}`, bytes);
@@ -286,11 +298,19 @@ export async function writeSearchFiles(
   return stats;
 }
 
-/** Drops cached parts the build no longer has: a closed month's parts stay while it is unchanged. */
+/**
+ * Drops cached parts the build no longer has (a closed month's parts stay while it is unchanged)
+ * and the caches of earlier layouts.
+ */
 async function pruneCache(root: string, parts: readonly SearchPart[]): Promise<void> {
-  const keep = new Set(parts.map((part) => part.tag));
+  const keep = new Set(parts.map((part) => `${part.tag}${PACK}`));
   for (const entry of await readdir(root, { withFileTypes: true }).catch(() => [])) {
-    if (!entry.isDirectory() || entry.name.startsWith('runtime-')) continue;
+    if (entry.name.startsWith('runtime-')) continue;
     if (!keep.has(entry.name)) await rm(path.join(root, entry.name), { recursive: true, force: true });
+  }
+  const parent = path.dirname(root);
+  for (const entry of await readdir(parent, { withFileTypes: true }).catch(() => [])) {
+    if (entry.isDirectory() && /^search-v\d+$/.test(entry.name) && entry.name !== path.basename(root))
+      await rm(path.join(parent, entry.name), { recursive: true, force: true });
   }
 }

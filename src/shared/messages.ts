@@ -85,7 +85,10 @@ const zh = {
     `“${q}”共找到 ${n.toLocaleString('zh-CN')} 条结果，这是第 ${first.toLocaleString('zh-CN')}–${last.toLocaleString('zh-CN')} 条`,
   searchNoResults: (q: string) => `没有找到含有“${q}”的文章。`,
   searchUnavailable: '搜索暂时无法使用：搜索索引没有加载成功。',
-  searchNeedsNetwork: '现在处于离线状态：这个搜索需要联网。联网搜索过的词，离线时也能再搜。',
+  searchNeedsNetwork:
+    '现在处于离线状态：这个搜索需要联网。联网搜索过的词，以及限于已离线保存的栏目的搜索，离线时也能用。',
+  searchInSaved: '在已离线保存的栏目中搜索：',
+  searchFromSaved: (title: string) => `离线中：结果来自已离线保存的“${title}”。`,
   searchPlaceholder: '搜索文章（按 / 键）',
   searchNewest: '最新在前',
   searchBestMatch: '最相关',
@@ -294,7 +297,9 @@ const en: Messages = {
   searchNoResults: (q) => `No post contains “${q}”.`,
   searchUnavailable: 'Search is not available: its index could not be loaded.',
   searchNeedsNetwork:
-    'You are offline: this search needs the network. Words you searched for while online can be searched again offline.',
+    'You are offline: this search needs the network. Words you searched for while online, and searches within a section saved for offline, work offline too.',
+  searchInSaved: 'Search within what you saved for offline:',
+  searchFromSaved: (title) => `Offline: results from “${title}”, saved for offline.`,
   searchPlaceholder: 'Search posts (press /)',
   searchNewest: 'Newest first',
   searchBestMatch: 'Best match',

@@ -81,18 +81,19 @@ async function readAllPages(
 }
 
 /** The generated archive's posts as the reader gets them: URL → title and text of its article. */
-function readGeneratedPosts(): Map<string, string> {
+function readGeneratedPosts(category = ''): Map<string, string> {
   const dir = path.join(generatedDist, 'data', 'articles');
   const posts = new Map<string, string>();
   for (const name of readdirSync(dir)) {
     const bucket = JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as {
-      posts: { url: string; title: string; html: string }[];
+      posts: { url: string; title: string; html: string; categories: string[] }[];
     };
     for (const post of bucket.posts)
-      posts.set(
-        decodeURIComponent(post.url),
-        `${post.title}\n${post.html.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&')}`,
-      );
+      if (!category || post.categories.includes(category))
+        posts.set(
+          decodeURIComponent(post.url),
+          `${post.title}\n${post.html.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&')}`,
+        );
   }
   return posts;
 }
@@ -251,6 +252,60 @@ test('offline, a query run before works again and a new one says search needs th
     await page.reload();
     await page.getByRole('alert').waitFor();
     expect(await page.getByRole('alert').textContent()).toContain('这个搜索需要联网');
+    expect(session.problems.errors.filter((error) => /Pagefind/i.test(error))).toEqual([]);
+  } finally {
+    await session.context.setOffline(false);
+  }
+});
+
+test('a category saved for offline is searchable offline with a query never run; outside it, search needs the network', async () => {
+  const manifest = JSON.parse(
+    readFileSync(path.join(generatedDist, 'data', 'manifest.json'), 'utf8'),
+  ) as { categories: { slug: string; count: number }[] };
+  const category = [...manifest.categories].sort((a, b) => b.count - a.count)[1];
+  expect(category).toBeDefined();
+  const slug = category?.slug ?? '';
+  const posts = [...readGeneratedPosts(slug)];
+  expect(posts.length).toBe(category?.count);
+  // Words not searched before in this file, found in some of the category's posts.
+  const q = ['投资', '经济', '企业', '央行', '利润', '增长'].find((word) => {
+    const count = posts.filter(([, text]) => text.includes(word)).length;
+    return count > 0 && count < posts.length;
+  });
+  expect(q).toBeDefined();
+  const word = q ?? '';
+  const expected = posts.filter(([, text]) => text.includes(word)).map(([url]) => url);
+
+  await page.goto(getPageUrl(generated.url, '/'));
+  await waitForServiceWorker(page);
+  await page.goto(getPageUrl(generated.url, `/category/${encodeURIComponent(slug)}`));
+  await page.getByRole('button', { name: '离线保存', exact: true }).click();
+  await page.getByRole('button', { name: '取消离线保存' }).waitFor({ timeout: 120_000 });
+
+  await session.context.setOffline(true);
+  try {
+    const query = `q=${encodeURIComponent(word)}&category=${encodeURIComponent(slug)}`;
+    const { total, results } = await readAllPages(generated.url, query);
+    expect(total).toBe(expected.length);
+    expect(results.map((result) => decodeURIComponent(result.url)).sort()).toEqual(
+      [...expected].sort(),
+    );
+    const dates = results.map((result) => Date.parse(result.date));
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+    await page.locator('[data-saved-list]').waitFor();
+    const marks = await page.locator('main ol mark').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    for (const mark of marks) expect(mark).toBe(word);
+
+    // The same words over the whole archive were never searched online: they need the network,
+    // and the saved category is offered instead.
+    await page.goto(getPageUrl(generated.url, `/search?q=${encodeURIComponent(word)}`));
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('这个搜索需要联网');
+    await alert.getByRole('link').first().click();
+    await page.waitForURL((url) => url.searchParams.get('category') === slug);
+    expect((await readResults(page)).total).toBe(expected.length);
     expect(session.problems.errors.filter((error) => /Pagefind/i.test(error))).toEqual([]);
   } finally {
     await session.context.setOffline(false);

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, expect, test } from 'vitest';
@@ -279,6 +280,29 @@ test('the search index is built per stretch of days, named in the manifest and b
   await buildContent(cached);
   await buildContent(cached);
   expect(await readTree(cached.out)).toEqual(first);
+});
+
+test('the search cache keeps one pack per part; a damaged pack is indexed again, an older layout dropped', async () => {
+  const source = await writeSite(siteFiles);
+  const fresh = await createBuildOptions(source, { search: true, cache: null });
+  await buildContent(fresh);
+  const expected = await readTree(fresh.out);
+  const cache = await createTempDir('cache');
+  const cached = await createBuildOptions(source, { search: true, cache });
+  await buildContent(cached);
+  const packs = (await readdir(cache, { recursive: true })).filter((name) =>
+    name.endsWith('.pack'),
+  );
+  // The one part and the runtime, each one file whatever the number of Pagefind's files.
+  expect(packs).toHaveLength(2);
+  const part = packs.find((name) => !path.basename(name).startsWith('runtime-')) ?? '';
+  const root = path.dirname(path.join(cache, part));
+  await writeFile(path.join(cache, part), 'not a pack');
+  await mkdir(path.join(root, '..', 'search-v1', 'old'), { recursive: true });
+  await buildContent(cached);
+  expect(await readTree(cached.out)).toEqual(expected);
+  expect((await readFile(path.join(cache, part))).length).toBeGreaterThan(100);
+  expect(existsSync(path.join(root, '..', 'search-v1'))).toBe(false);
 });
 
 test('a rebuild after one new post equals a fresh build byte for byte, every file compared', async () => {

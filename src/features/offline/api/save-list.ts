@@ -1,10 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import {
-  bundleFileKinds,
-  collectListFiles,
-  getBundleFilePath,
-} from '../../../shared/bundle-reader';
+import { collectListFiles, getBundleFilePath } from '../../../shared/bundle-reader';
 import type { ListRef, Manifest } from '../../../shared/schema';
 import {
   collectSavedArticleFiles,
@@ -13,34 +8,9 @@ import {
   openShardCache,
 } from '../../../lib/offline-files';
 import { bundleFileQueryOptions, createBundleLoader } from '../../../lib/bundle-queries';
-import { createStoredValue } from '../../../lib/stored-value';
+import { savedLists as savedStore, type SavedList } from '../../../lib/saved-lists';
 
-const savedFileSchema = z.object({
-  kind: z.enum(bundleFileKinds),
-  hash: z.string(),
-});
-
-const savedListSchema = z.object({
-  /** List id (`c:<slug>`, `all`). */
-  list: z.string(),
-  title: z.string(),
-  /** App path of the list view. */
-  path: z.string().startsWith('/'),
-  posts: z.number().int().nonnegative(),
-  files: z.array(savedFileSchema),
-  /**
-   * Hash of the list index that was saved; a newer build has a newer one. A record only: a saved
-   * list is found by `list`, which new posts do not change.
-   */
-  index: z.string(),
-});
-export type SavedList = z.infer<typeof savedListSchema>;
-
-const savedStore = createStoredValue<SavedList[]>(
-  'broadsheet:saved-lists',
-  z.array(savedListSchema),
-  [],
-);
+export type { SavedList } from '../../../lib/saved-lists';
 
 export function useSavedLists(): SavedList[] {
   return savedStore.use();

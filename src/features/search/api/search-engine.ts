@@ -37,6 +37,8 @@ export type SearchOutcome = {
   tags: FacetCount[];
   /** `YYYY-MM` → results, newest first. */
   months: FacetCount[];
+  /** Set when the results come from a list saved for offline (its title), not from the index. */
+  savedList?: string;
 };
 
 type FilterValue = string | { any: string[] };
@@ -72,30 +74,32 @@ const ENTITIES: Record<string, string> = {
   nbsp: ' ',
 };
 
-/** Pagefind's excerpt as plain text: its marks and escapes undone, its word breaks dropped. */
-export function toPlainExcerpt(excerpt: string): string {
-  return excerpt
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (entity, name: string) => {
-      const known = ENTITIES[name.toLowerCase()];
-      if (known !== undefined) return known;
-      const hex = name.startsWith('#x') || name.startsWith('#X');
-      const code = name.startsWith('#') ? parseInt(name.slice(hex ? 2 : 1), hex ? 16 : 10) : NaN;
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff
-        ? String.fromCodePoint(code)
-        : entity;
-    })
-    .replaceAll(WORD_BREAK, '');
+/** HTML character references decoded (named ones of Pagefind's and common text, and numeric). */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (entity, name: string) => {
+    const known = ENTITIES[name.toLowerCase()];
+    if (known !== undefined) return known;
+    const hex = name.startsWith('#x') || name.startsWith('#X');
+    const code = name.startsWith('#') ? parseInt(name.slice(hex ? 2 : 1), hex ? 16 : 10) : NaN;
+    return Number.isFinite(code) && code > 0 && code <= 0x10ffff
+      ? String.fromCodePoint(code)
+      : entity;
+  });
 }
 
-function toCounts(counts: Record<string, number> | undefined): FacetCount[] {
+/** Pagefind's excerpt as plain text: its marks and escapes undone, its word breaks dropped. */
+export function toPlainExcerpt(excerpt: string): string {
+  return decodeEntities(excerpt.replace(/<[^>]*>/g, '')).replaceAll(WORD_BREAK, '');
+}
+
+export function toCounts(counts: Record<string, number> | undefined): FacetCount[] {
   return Object.entries(counts ?? {})
     .filter(([, count]) => count > 0)
     .map(([value, count]) => ({ value, count }))
     .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
 }
 
-function toMonths(days: Record<string, number> | undefined): FacetCount[] {
+export function toMonths(days: Record<string, number> | undefined): FacetCount[] {
   const months = new Map<string, number>();
   for (const [day, count] of Object.entries(days ?? {}))
     if (count > 0) months.set(day.slice(0, 7), (months.get(day.slice(0, 7)) ?? 0) + count);

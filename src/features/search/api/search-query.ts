@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { dataPaths } from '../../../shared/paths';
 import type { Manifest, SearchIndex } from '../../../shared/schema';
@@ -7,7 +7,11 @@ import { createStoredValue } from '../../../lib/stored-value';
 import { toPagefindQuery } from '../../../shared/search-text';
 import { bundleKeys } from '../../../lib/query-keys';
 import { trustedTypesPolicies } from '../../../shared/content-security-policy';
+import { createBundleLoader } from '../../../lib/bundle-queries';
+import { mapLimited } from '../../../shared/bundle-reader';
+import { savedLists } from '../../../lib/saved-lists';
 import { createSearchEngine } from './search-engine';
+import { findSavedListFor, searchPosts } from './saved-list-search';
 import type { PagefindApi, SearchEngine, SearchOutcome, SearchRequest } from './search-engine';
 
 export type { SearchHit, SearchOutcome, SearchRequest } from './search-engine';
@@ -148,15 +152,44 @@ function getEngine(manifest: Manifest, folder: string): Promise<SearchEngine> {
   return engine;
 }
 
+/**
+ * Offline, a query restricted to a list saved for offline (its category or tag, or any query when
+ * everything is saved) is answered from that list's article buckets; null when no saved list
+ * holds every post the query can match, or its buckets are not at hand.
+ */
+async function searchSavedList(
+  client: QueryClient,
+  request: SearchRequest,
+): Promise<SearchOutcome | null> {
+  const saved = findSavedListFor(savedLists.read(), request);
+  if (!saved) return null;
+  const load = createBundleLoader(client);
+  const buckets = saved.files.filter((file) => file.kind === 'articleBucket');
+  try {
+    const loaded = await mapLimited(buckets, (file) => load('articleBucket', file.hash));
+    return searchPosts(
+      loaded.flatMap((bucket) => bucket.posts),
+      request,
+      saved.title,
+    );
+  } catch {
+    return null;
+  }
+}
+
 async function runSearch(
+  client: QueryClient,
   manifest: Manifest,
   folder: string,
   request: SearchRequest,
 ): Promise<SearchOutcome> {
   const term = toPagefindQuery(request.q) ?? '';
   const key = getSearchedKey(manifest, term);
-  if (isOffline() && !searched.read().includes(key))
+  if (isOffline() && !searched.read().includes(key)) {
+    const local = await searchSavedList(client, request);
+    if (local) return local;
     throw new SearchUnavailableError(new Error('Offline, and not searched online before'));
+  }
   try {
     const engine = await getEngine(manifest, folder);
     const outcome = await engine.run(request);
@@ -167,6 +200,9 @@ async function runSearch(
     return outcome;
   } catch (error) {
     // Pagefind reports a file it could not fetch as a plain Error: offline, or the index is gone.
+    // A saved list still answers what it holds.
+    const local = await searchSavedList(client, request);
+    if (local) return local;
     throw new SearchUnavailableError(error);
   }
 }
@@ -174,7 +210,7 @@ async function runSearch(
 export function searchQueryOptions(manifest: Manifest, request: SearchRequest) {
   return queryOptions({
     queryKey: bundleKeys.search(manifest.search ?? '', JSON.stringify(request)),
-    queryFn: () => runSearch(manifest, manifest.search ?? '', request),
+    queryFn: ({ client }) => runSearch(client, manifest, manifest.search ?? '', request),
     staleTime: Infinity,
     retry: false,
   });

@@ -8,6 +8,7 @@ import { PAGE_SIZE } from '../api/search-engine';
 import type { FacetCount, SearchOutcome, SearchRequest } from '../api/search-engine';
 import { SearchUnavailableError, useSearch } from '../api/search-query';
 import { getMonthEnd, toSearchParams } from '../search-params';
+import { savedLists } from '../../../lib/saved-lists';
 import { HighlightedText } from './highlighted-excerpt';
 
 export type SearchViewProps = { request: SearchRequest };
@@ -164,6 +165,31 @@ function Pager({ request, total }: { request: SearchRequest; total: number }) {
   );
 }
 
+/** Offline, the saved categories and tags this query can be searched in without a network. */
+function SavedListLinks({ request }: { request: SearchRequest }) {
+  const { t } = useMessages();
+  const saved = savedLists.use();
+  if (typeof navigator === 'undefined' || navigator.onLine) return null;
+  const links = saved.flatMap((entry) =>
+    entry.list.startsWith('c:')
+      ? [{ entry, change: { category: entry.list.slice(2), tag: '' } }]
+      : entry.list.startsWith('t:')
+        ? [{ entry, change: { tag: entry.list.slice(2), category: '' } }]
+        : [],
+  );
+  if (links.length === 0) return null;
+  return (
+    <span className="mt-3 flex flex-wrap items-center gap-2 text-sm">
+      <span className="text-muted">{t.searchInSaved}</span>
+      {links.map(({ entry, change }) => (
+        <Link key={entry.list} to={searchLink(request, change)} className="chip">
+          {entry.title}
+        </Link>
+      ))}
+    </span>
+  );
+}
+
 export function SearchView({ request }: SearchViewProps) {
   const { t } = useMessages();
   const manifest = useManifest();
@@ -189,6 +215,7 @@ export function SearchView({ request }: SearchViewProps) {
                 ? t.searchNeedsNetwork
                 : t.searchUnavailable
               : t.errorTitle}
+            <SavedListLinks request={request} />
           </p>
         ) : (
           <div className="flex flex-col gap-8 lg:flex-row">
@@ -223,6 +250,11 @@ export function SearchView({ request }: SearchViewProps) {
                   ))}
                 </nav>
               </div>
+              {search.data.savedList !== undefined ? (
+                <p className="mt-2 text-sm text-muted" data-saved-list="">
+                  {t.searchFromSaved(search.data.savedList)}
+                </p>
+              ) : null}
               <ol
                 className={`mt-4 divide-y divide-rule ${search.isPlaceholderData ? 'opacity-60' : ''}`}
               >
