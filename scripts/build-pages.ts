@@ -11,13 +11,27 @@
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeSegment, encodeSegment, normalizeBasePath, paths } from '../src/shared/paths';
+import {
+  decodeSegment,
+  encodeSegment,
+  getPageAddress,
+  normalizeBasePath,
+  paths,
+} from '../src/shared/paths';
 import type { Manifest, PostSummary } from '../src/shared/schema';
 import { UsageError, isMainModule, parseCommandLine, reportUsageError } from './cli';
 import { createFolderMaker } from './files';
 import { openBundle, type BundleReader } from './pages/read-bundle';
+import { openAppRenderer, type AppRenderer } from './pages/render-app';
 import { FEED_LIMIT, renderFeed, renderSitemaps, type SitemapUrl } from './pages/render-feeds';
-import { parseShell, renderHead, summarize, type PageHead, type Shell } from './pages/render-head';
+import {
+  parseShell,
+  renderHead,
+  renderSettingsScript,
+  summarize,
+  type PageHead,
+  type Shell,
+} from './pages/render-head';
 import { messageCatalogs } from '../src/shared/messages';
 import { formatPageTitle } from '../src/shared/page-title';
 
@@ -33,6 +47,8 @@ export type BuildPagesOptions = {
   base?: string;
   /** Absolute address the site is deployed at; overrides the bundle's `site.url`. */
   siteUrl?: string;
+  /** False: heads only, every `#root` empty (unit tests of the heads, feeds and sitemap). */
+  render?: boolean;
 };
 
 export type BuildPagesResult = {
@@ -42,6 +58,8 @@ export type BuildPagesResult = {
   ms: number;
   /** The share of the page URLs of archive folder files (`/old_post/<file>.html`). */
   aliases: { files: number; bytes: number; ms: number };
+  /** Pages that hold the app's view of their address, and the time rendering took. */
+  rendered: { pages: number; ms: number };
 };
 
 /** The app opens in Chinese until the reader picks a language, so the heads say what it shows first. */
@@ -88,7 +106,11 @@ export function getPageFile(urlPath: string): string | null {
   return RESERVED.test(file) ? null : file;
 }
 
-type Page = { file: string; head: PageHead };
+/** `view`: the app path whose view the page holds (a redirecting address names its target). */
+type Page = { file: string; head: PageHead; view?: string };
+
+/** How many pages share the data files read for them before those are dropped from memory. */
+const FORGET_EVERY = 256;
 
 class PageWriter {
   readonly written = new Set<string>();
@@ -96,13 +118,46 @@ class PageWriter {
   private readonly makeFolder = createFolderMaker();
   files = 0;
   bytes = 0;
+  /** Pages whose view was rendered into them, and the time that took. */
+  rendered = { pages: 0, ms: 0 };
 
   constructor(
     private readonly dist: string,
-    private readonly shell: Shell,
+    readonly shell: Shell,
+    private readonly base: string,
+    private readonly buildId: string,
+    private readonly renderer: AppRenderer | null,
   ) {}
 
-  async write(pages: Page[]) {
+  get renders(): boolean {
+    return this.renderer !== null;
+  }
+
+  /** The page's text: the shell, its head, and the view the app renders at its address. */
+  async renderPage(page: Page): Promise<string> {
+    const head = renderHead(page.head);
+    if (!this.renderer || page.view === undefined) return this.shell.render(head, page.head.lang);
+    const started = performance.now();
+    let view = await this.renderer.render(`${this.base.slice(0, -1)}${page.view}`);
+    // An address that redirects (an old category index) holds the view it lands on.
+    if (view.kind === 'redirect') view = await this.renderer.render(view.location);
+    if (view.kind === 'redirect') throw new Error(`${page.view} redirects twice`);
+    this.rendered.pages += 1;
+    if (this.rendered.pages % FORGET_EVERY === 0) this.renderer.forgetShards();
+    this.rendered.ms += performance.now() - started;
+    const body = {
+      html: view.html,
+      path: getPageAddress(`${this.base}${page.file}`),
+      build: this.buildId,
+    };
+    return this.shell.render(
+      `${head}\n    ${renderSettingsScript(this.base)}`,
+      page.head.lang,
+      body,
+    );
+  }
+
+  async write(pages: Iterable<Page>) {
     const batch: Promise<void>[] = [];
     for (const page of pages) {
       if (this.written.has(page.file)) {
@@ -110,9 +165,8 @@ class PageWriter {
         continue;
       }
       this.written.add(page.file);
-      batch.push(
-        this.writeOne(page.file, this.shell.render(renderHead(page.head), page.head.lang)),
-      );
+      // One page renders at a time (the views share one query cache); the writes overlap.
+      batch.push(this.writeOne(page.file, await this.renderPage(page)));
       // Bounded concurrency: enough to keep the disk busy, not so much that 100,000 open files pile up.
       if (batch.length >= 64) await Promise.all(batch.splice(0));
     }
@@ -185,9 +239,16 @@ async function describeAliasPages(
       skipped.push(`${alias.path}: ${post ? 'not a safe file name' : `no post at ${alias.url}`}`);
       continue;
     }
-    pages.push({ file, head: describePost(post, manifest, toAddress) });
+    // The page holds the post's view: the app redirects to the permalink and hydrates it there.
+    pages.push({ file, head: describePost(post, manifest, toAddress), view: post.url });
   }
   return pages;
+}
+
+/** The home page: the site's own title, as the app's home view sets it. */
+function describeHome(manifest: Manifest, toAddress: (p: string) => string): Page {
+  const head = describeList('', manifest.site.description, toAddress('/'), manifest);
+  return { file: 'index.html', head: { ...head, title: manifest.site.title }, view: paths.home() };
 }
 
 function describeList(
@@ -236,33 +297,72 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
 
   const shellHtml = await readFile(path.join(dist, 'index.html'), 'utf8');
   const shell = parseShell(shellHtml);
-  const writer = new PageWriter(dist, shell);
+  const renderer = options.render === false ? null : await openAppRenderer({ dist, base });
+  try {
+    const writer = new PageWriter(dist, shell, base, manifest.buildId, renderer);
+    return await writePages(
+      { ...options, mode, base, siteUrl, started },
+      bundle,
+      writer,
+      toAddress,
+    );
+  } finally {
+    await renderer?.close();
+  }
+}
 
+type WriteContext = BuildPagesOptions & {
+  mode: PagesMode;
+  base: string;
+  siteUrl: string;
+  started: number;
+};
+
+function* describePostPages(
+  all: readonly PostSummary[],
+  manifest: Manifest,
+  toAddress: (p: string) => string,
+  skipped: string[],
+): Generator<Page> {
+  for (const post of all) {
+    const file = getPageFile(post.url);
+    if (!file) {
+      skipped.push(`${post.url}: not a safe file name`);
+      continue;
+    }
+    yield { file, head: describePost(post, manifest, toAddress), view: post.url };
+  }
+}
+
+async function writePages(
+  context: WriteContext,
+  bundle: BundleReader,
+  writer: PageWriter,
+  toAddress: (p: string) => string,
+): Promise<BuildPagesResult> {
+  const { mode, siteUrl, started } = context;
+  const { manifest } = bundle;
+  const site = manifest.site;
+  // The not-found page stays generic: it answers every address the build does not know.
   await writer.writeOne(
     '404.html',
-    shell.render(
+    writer.shell.render(
       renderHead({
         ...describeList(t.notFoundTitle, site.description, toAddress('/'), manifest),
         noindex: true,
       }),
     ),
   );
+  // The home page is the shell's own file: it holds the home view when views are rendered.
+  if (writer.renders)
+    await writer.writeOne('index.html', await writer.renderPage(describeHome(manifest, toAddress)));
 
   const all = await bundle.readNewest(manifest.all);
   const sitemap: SitemapUrl[] = [{ loc: toAddress('/') }];
 
   const aliases = { files: 0, bytes: 0, ms: 0 };
   if (mode !== 'none') {
-    const pages: Page[] = [];
-    for (const post of all) {
-      const file = getPageFile(post.url);
-      if (!file) {
-        writer.skipped.push(`${post.url}: not a safe file name`);
-        continue;
-      }
-      pages.push({ file, head: describePost(post, manifest, toAddress) });
-    }
-    await writer.write(pages);
+    await writer.write(describePostPages(all, manifest, toAddress, writer.skipped));
     const before = { files: writer.files, bytes: writer.bytes, ms: performance.now() };
     await writer.write(await describeAliasPages(bundle, all, manifest, toAddress, writer.skipped));
     aliases.files = writer.files - before.files;
@@ -282,11 +382,12 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
       manifest,
     );
     const file = getPageFile(paths.category(category.slug));
-    if (file) listPages.push({ file, head });
+    const view = paths.category(category.slug);
+    if (file) listPages.push({ file, head, view });
     // The old site's `/<category>/` index pages keep working as bookmarks.
     if (!RESERVED_FOLDERS.has(category.slug)) {
       const old = getPageFile(`/${encodeSegment(category.slug)}/`);
-      if (old) listPages.push({ file: old, head });
+      if (old) listPages.push({ file: old, head, view });
     }
   }
   for (const tag of manifest.tags) {
@@ -297,6 +398,7 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
       listPages.push({
         file,
         head: describeList(tag.name, t.listSummary(tag.name, tag.count), canonical, manifest),
+        view: paths.tag(tag.name),
       });
   }
   if (mode === 'all') {
@@ -342,7 +444,7 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
       renderFeed({ site, self: toAddress(feedPath), home, title, toAddress, entries }),
     );
   };
-  await rm(path.join(dist, 'feed'), { recursive: true, force: true });
+  await rm(path.join(context.dist, 'feed'), { recursive: true, force: true });
   await writeFeed(paths.feed(), site.title, toAddress('/'), all.slice(0, FEED_LIMIT));
   for (const category of manifest.categories) {
     if (/[\\/\0]/.test(category.slug) || category.slug === '.' || category.slug === '..') continue;
@@ -374,6 +476,7 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
     skipped: writer.skipped,
     ms: performance.now() - started,
     aliases,
+    rendered: writer.rendered,
   };
 }
 
@@ -399,6 +502,9 @@ async function runCli() {
   for (const line of result.skipped.slice(0, 20)) console.warn(`build-pages: skipped ${line}`);
   if (result.skipped.length > 20)
     console.warn(`build-pages: … and ${result.skipped.length - 20} more skipped`);
+  console.log(
+    `build-pages: ${result.rendered.pages} views rendered in ${(result.rendered.ms / 1000).toFixed(1)} s`,
+  );
   console.log(
     `build-pages: ${result.files} pages, ${(result.bytes / 1e6).toFixed(1)} MB in ${(result.ms / 1000).toFixed(1)} s`,
   );

@@ -1,32 +1,53 @@
 // First: zod must be jitless before any schema exists (see the module and build.strictExecutionOrder).
 import './lib/configure-zod';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { StrictMode, useEffect } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
 import { createQueryClient } from './lib/query-client';
 import { applySettingsToDocument, watchSystemTheme } from './lib/settings';
 import { AppProviders } from './app/providers';
 import { createAppRouter } from './app/router';
+import { isPrerenderedFor, waitForRouter } from './app/prerendered-page';
 import { startQueryPersistence } from './features/offline/persist-query-cache';
 import './index.css';
 
 // Theme, text size and language go on <html> before the first render: no flash of the wrong
-// theme, and no inline script (the Content-Security-Policy forbids those).
+// theme, and no inline script (the Content-Security-Policy forbids those). A pre-rendered page
+// had them set already by public/page-settings.js.
 applySettingsToDocument();
 watchSystemTheme();
 
 const queryClient = createQueryClient();
-// The last visit's data comes back from IndexedDB before the first loader runs, so a reload
-// (offline too) paints at once.
-await startQueryPersistence(queryClient);
-const router = createAppRouter(queryClient);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+/** Marks `<html>` once the first view is committed: a pre-rendered page is live from then on. */
+function MarkLive() {
+  useEffect(() => document.documentElement.setAttribute('data-hydrated', ''), []);
+  return null;
+}
 
-createRoot(root).render(
+const app = (router: ReturnType<typeof createAppRouter>) => (
   <StrictMode>
     <AppProviders queryClient={queryClient}>
       <RouterProvider router={router} />
     </AppProviders>
-  </StrictMode>,
+    <MarkLive />
+  </StrictMode>
 );
+
+// A page the page writer rendered for this address is hydrated once the router has loaded exactly
+// the data it was rendered from (docs/decisions/022); anything else is drawn afresh.
+const prerendered = isPrerenderedFor(document.documentElement, root, window.location.pathname);
+if (prerendered) {
+  const router = createAppRouter(queryClient);
+  if (await waitForRouter(router, queryClient, prerendered.build)) hydrateRoot(root, app(router));
+  else createRoot(root).render(app(router));
+  void startQueryPersistence(queryClient);
+} else {
+  // The last visit's data comes back from IndexedDB before the first loader runs, so a reload
+  // (offline too) paints at once.
+  await startQueryPersistence(queryClient);
+  const router = createAppRouter(queryClient);
+  document.documentElement.removeAttribute('data-other-page');
+  createRoot(root).render(app(router));
+}

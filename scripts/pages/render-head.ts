@@ -75,10 +75,46 @@ export function renderHead(head: PageHead): string {
   return lines.join('\n    ');
 }
 
-export type Shell = {
-  /** Render the shell with a page's head in place of the shell's title, in the page's language. */
-  render: (head: string, lang?: string) => string;
+/** What a pre-rendered page holds in `#root`, and what the app checks before hydrating it. */
+export type PageBody = {
+  /** The app's markup for the page (src/app/render-static.tsx). */
+  html: string;
+  /** The address the file is served at, as the browser's `location.pathname` names it. */
+  path: string;
+  /** The build of the bundle it was rendered from. */
+  build: string;
 };
+
+export type Shell = {
+  /**
+   * Render the shell with a page's head in place of the shell's title, in the page's language,
+   * with the app's markup of the page in `#root` when there is one.
+   */
+  render: (head: string, lang?: string, body?: PageBody) => string;
+};
+
+const ROOT = '<div id="root"></div>';
+
+/** `#root` with the page's markup. */
+function renderRoot(body: PageBody | undefined): string {
+  return body ? `<div id="root">${body.html}</div>` : ROOT;
+}
+
+/**
+ * The marks on `<html>` that the settings script and the app read (docs/decisions/022): which
+ * address the page was written for, and from which build.
+ */
+function renderPageMarks(body: PageBody | undefined): string {
+  return body ? ` data-page="${escapeHtml(body.path)}" data-build="${escapeHtml(body.build)}"` : '';
+}
+
+/**
+ * The external script that puts the reader's theme and text size on `<html>` before the first
+ * paint (`public/page-settings.js`). Synchronous, in the head: the CSP forbids an inline one.
+ */
+export function renderSettingsScript(base: string): string {
+  return `<script src="${escapeHtml(base)}page-settings.js"></script>`;
+}
 
 /**
  * Split the built `index.html` around its `<title>` (and the value of `<html lang>`) so each page
@@ -89,14 +125,26 @@ export function parseShell(html: string): Shell {
   const match = /<title>[\s\S]*?<\/title>/i.exec(withoutDescription);
   if (!match) throw new Error('The app shell has no <title> to replace.');
   const before = withoutDescription.slice(0, match.index);
-  const after = withoutDescription.slice(match.index + match[0].length);
+  const rest = withoutDescription.slice(match.index + match[0].length);
+  const withBody = (body: PageBody | undefined) => {
+    if (!body) return rest;
+    if (!rest.includes(ROOT))
+      throw new Error(
+        `index.html has no empty ${ROOT}: pages were written into this build already; run vite build first.`,
+      );
+    return rest.replace(ROOT, () => renderRoot(body));
+  };
+  const mark = (text: string, body: PageBody | undefined) =>
+    body ? text.replace(/<html\b/i, `$&${renderPageMarks(body)}`) : text;
   const langMatch = /(<html\b[^>]*\blang=")([^"]*)(")/i.exec(before);
-  if (!langMatch) return { render: (head) => `${before}${head}${after}` };
+  if (!langMatch)
+    return { render: (head, _lang, body) => `${mark(before, body)}${head}${withBody(body)}` };
   const start = langMatch.index + (langMatch[1]?.length ?? 0);
   const head1 = before.slice(0, start);
   const head2 = before.slice(start + (langMatch[2]?.length ?? 0));
   const shellLang = langMatch[2] ?? '';
   return {
-    render: (head, lang = shellLang) => `${head1}${escapeHtml(lang)}${head2}${head}${after}`,
+    render: (head, lang = shellLang, body) =>
+      `${mark(head1, body)}${escapeHtml(lang)}${head2}${head}${withBody(body)}`,
   };
 }

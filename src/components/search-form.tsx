@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { useHref, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { paths, routePatterns } from '../shared/paths';
 import { useMessages } from '../lib/i18n';
 
@@ -45,6 +45,8 @@ export function SearchForm() {
   const [value, setValue] = useState(urlQuery);
   const [shownQuery, setShownQuery] = useState(urlQuery);
   const input = useRef<HTMLInputElement>(null);
+  // Without JavaScript (a pre-rendered page) the form still searches: a plain GET to the search page.
+  const action = useHref(paths.search());
   const timer = useRef<number | undefined>(undefined);
   useSlashShortcut(input);
 
@@ -68,6 +70,8 @@ export function SearchForm() {
   return (
     <form
       role="search"
+      method="get"
+      action={action}
       className="flex w-full items-stretch gap-2"
       onSubmit={(event) => {
         event.preventDefault();

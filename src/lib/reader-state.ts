@@ -235,9 +235,17 @@ function subscribe(listener: () => void): () => void {
 }
 
 const getSnapshot = () => snapshot;
+/** What a pre-rendered page shows, and what its hydration starts from: nothing read in yet. */
+const notLoaded: ReaderState = {
+  read: new Map(),
+  saved: new Map(),
+  history: new Map(),
+  loaded: false,
+};
+const getServerSnapshot = () => notLoaded;
 
 export function useReaderState(): ReaderState {
-  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+  return useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot);
 }
 
 /** Whether a post is read: rows re-render only when their own answer changes. */

@@ -73,5 +73,7 @@ export function createStoredValue<T>(
     };
   };
 
-  return { read, write, use: () => useSyncExternalStore(subscribe, read, read) };
+  // The pre-rendered pages show the defaults; hydration starts from them too, then the stored value.
+  const readDefault = () => fallback;
+  return { read, write, use: () => useSyncExternalStore(subscribe, read, readDefault) };
 }

@@ -104,7 +104,8 @@ export type DayWords = { today: string; yesterday: string };
 
 /**
  * A day heading of a time-led list: "今天", "昨天", else `5月31日 星期二` (`Tue 31 May`), with the
- * year when it is not this year. `today` is today's `YYYY-MM-DD` in the site's timezone.
+ * year when it is not this year. `today` is today's `YYYY-MM-DD` in the site's timezone, or empty
+ * when it is not known (a pre-rendered page): then every heading is a date with its year.
  */
 export function formatDayHeading(
   day: string,
@@ -112,8 +113,8 @@ export function formatDayHeading(
   words: DayWords,
   locale: DateLocale = 'zh-CN',
 ): string {
-  if (day === today) return words.today;
-  if (day === getPreviousDayKey(today)) return words.yesterday;
+  if (today !== '' && day === today) return words.today;
+  if (today !== '' && day === getPreviousDayKey(today)) return words.yesterday;
   const [year, month, date] = day.split('-').map(Number);
   // Noon UTC names the same calendar day in every zone the formatter could be told.
   const noon = new Date(Date.UTC(year!, month! - 1, date!, 12));

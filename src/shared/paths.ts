@@ -50,6 +50,20 @@ export function decodeSegment(segment: string): string {
   }
 }
 
+/**
+ * The address a pre-rendered page stands for, from its served path (`location.pathname`, or the
+ * base and the file name): decoded, without `index.html` or `.html`, so `/x/`, `/x/index.html`,
+ * `/a.html` and `/a` compare equal. `public/page-settings.js` repeats this in plain script.
+ */
+export function getPageAddress(servedPath: string): string {
+  return servedPath
+    .split('/')
+    .map(decodeSegment)
+    .join('/')
+    .replace(/(^|\/)index\.html$/, '$1')
+    .replace(/\.html$/, '');
+}
+
 export type ListQuery = {
   tags?: readonly string[];
   from?: string | null;

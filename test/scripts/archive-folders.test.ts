@@ -335,7 +335,7 @@ async function buildDist(mode: 'all' | 'none') {
   const dist = await createTempDir('dist');
   await build(await writeSite(siteFiles), { out: path.join(dist, 'data') });
   await writeFile(path.join(dist, 'index.html'), SHELL);
-  const result = await buildPages({ dist, pages: mode, base: '/' });
+  const result = await buildPages({ render: false, dist, pages: mode, base: '/' });
   return { dist, result, tree: await readTree(dist) };
 }
 

@@ -89,7 +89,7 @@ test('a page file is the decoded permalink, and unsafe paths get none', () => {
 });
 
 test('every post, category and tag gets the shell with its own escaped head', async () => {
-  await buildPages({ dist, base: '/' });
+  await buildPages({ render: false, dist, base: '/' });
   const files = await listFiles(dist);
   for (const file of [
     '404.html',
@@ -132,7 +132,7 @@ test('every post, category and tag gets the shell with its own escaped head', as
 });
 
 test('pre-rendered heads speak with the app: its not-found title, list names and counts', async () => {
-  await buildPages({ dist, base: '/' });
+  await buildPages({ render: false, dist, base: '/' });
   const read = (file: string) => readFile(path.join(dist, file), 'utf8');
   expect(await read('404.html')).toMatch(/<title>找不到这个页面[^<]*<\/title>/);
   expect(await read('category/财经.html')).toMatch(
@@ -177,7 +177,7 @@ test('a second run writes byte-identical files', async () => {
     return contents;
   };
   const first = await read();
-  await buildPages({ dist, base: '/' });
+  await buildPages({ render: false, dist, base: '/' });
   expect(await read()).toEqual(first);
 });
 
@@ -186,7 +186,13 @@ test('under a base path without a site address, links are root-relative and no s
   await mkdir(copy, { recursive: true });
   await writeFile(path.join(copy, 'index.html'), SHELL);
   await cp(path.join(dist, 'data'), path.join(copy, 'data'), { recursive: true });
-  const result = await buildPages({ dist: copy, base: '/finews/', siteUrl: '', pages: 'none' });
+  const result = await buildPages({
+    render: false,
+    dist: copy,
+    base: '/finews/',
+    siteUrl: '',
+    pages: 'none',
+  });
   const files = await listFiles(copy);
   expect(files).not.toContain('kuaixun/2024/03/01/a.html');
   expect(files).not.toContain('sitemap.xml');
@@ -201,7 +207,7 @@ test('under a base path, absolute addresses keep the base: the host comes from _
   await mkdir(copy, { recursive: true });
   await writeFile(path.join(copy, 'index.html'), SHELL);
   await cp(path.join(dist, 'data'), path.join(copy, 'data'), { recursive: true });
-  await buildPages({ dist: copy, base: '/finews/', pages: 'posts' });
+  await buildPages({ render: false, dist: copy, base: '/finews/', pages: 'posts' });
   const html = await readFile(path.join(copy, 'kuaixun/2024/03/01/a.html'), 'utf8');
   expect(html).toContain(
     '<link rel="canonical" href="https://news.example.org/finews/kuaixun/2024/03/01/a.html" />',

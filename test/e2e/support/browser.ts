@@ -51,6 +51,8 @@ export type SessionOptions = {
   serviceWorkers?: 'allow' | 'block';
   /** The browser's own timezone (default America/New_York: never the site's). */
   timezoneId?: string;
+  /** False: a reader (or crawler) without JavaScript; only the pre-rendered HTML counts. */
+  javaScriptEnabled?: boolean;
 };
 
 /** How a `securitypolicyviolation` event is reported in `problems.csp`. */
@@ -66,6 +68,7 @@ export async function launchSession(options: SessionOptions = {}): Promise<Sessi
     timezoneId: options.timezoneId ?? 'America/New_York',
     viewport: { width: 1200, height: 800 },
     serviceWorkers: options.serviceWorkers ?? 'allow',
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
     args: CHROMIUM_ARGS,
   });
   context.setDefaultTimeout(15_000);

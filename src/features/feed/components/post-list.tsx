@@ -11,6 +11,7 @@ import { ReaderRow, ReaderRowActions } from '../../../components/reader/reader-r
 import { ReadToggle } from '../../../components/reader/read-toggle';
 import { SaveButton } from '../../../components/reader/save-button';
 import { getShortcutProps } from '../../../lib/shortcut-targets';
+import { useIsHydrated } from '../../../lib/hydration';
 
 /** The state a list link carries, so the article's "back to list" can go back in history. */
 export const fromListState = { listDepth: 1 } as const;
@@ -155,10 +156,13 @@ export function PostList({
   );
 }
 
-/** Today in the site's timezone, read once when the list mounts. */
+/**
+ * Today in the site's timezone, read once when the list mounts; empty on a pre-rendered page until
+ * it is hydrated (the page was written on another day, maybe), so its headings name dates.
+ */
 function useToday(timeZone: string): string {
   const [now] = useState(() => Date.now());
-  return getDayKey(now, timeZone);
+  return useIsHydrated() ? getDayKey(now, timeZone) : '';
 }
 
 export type DayListProps = {
