@@ -18,7 +18,7 @@ import { createFolderMaker } from './files';
 import { openBundle, type BundleReader } from './pages/read-bundle';
 import { FEED_LIMIT, renderFeed, renderSitemaps, type SitemapUrl } from './pages/render-feeds';
 import { parseShell, renderHead, summarize, type PageHead, type Shell } from './pages/render-head';
-import { messageCatalogs } from '../src/shared/messages';
+import { messageCatalogs } from '../src/shared/message-catalogs';
 import { formatPageTitle } from '../src/shared/page-title';
 
 export type PagesMode = 'all' | 'posts' | 'none';

@@ -4,7 +4,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
 import { createQueryClient } from './lib/query-client';
-import { applySettingsToDocument, watchSystemTheme } from './lib/settings';
+import { loadMessages } from './lib/i18n';
+import { applySettingsToDocument, getSettings, watchSystemTheme } from './lib/settings';
 import { AppProviders } from './app/providers';
 import { createAppRouter } from './app/router';
 import { startQueryPersistence } from './features/offline/persist-query-cache';
@@ -17,8 +18,8 @@ watchSystemTheme();
 
 const queryClient = createQueryClient();
 // The last visit's data comes back from IndexedDB before the first loader runs, so a reload
-// (offline too) paints at once.
-await startQueryPersistence(queryClient);
+// (offline too) paints at once; meanwhile the reader's language's strings load (only that one).
+await Promise.all([startQueryPersistence(queryClient), loadMessages(getSettings().lang)]);
 const router = createAppRouter(queryClient);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
