@@ -59,11 +59,7 @@ async function startMeter(
         for (let i = 0; i < response.rawHeaders.length; i += 2)
           meter.bytes += `${response.rawHeaders[i]}: ${response.rawHeaders[i + 1]}\r\n`.length;
         response.on('data', (part: Buffer) => (meter.bytes += part.length));
-        const before = meter.bytes;
-        response.on('end', () => {
-          if (process.env.DEBUG_FV) console.error(meter.bytes - before, incoming.url);
-          done();
-        });
+        response.on('end', done);
         outgoing.writeHead(response.statusCode ?? 502, response.rawHeaders);
         response.pipe(outgoing);
       },
@@ -100,7 +96,6 @@ async function waitForQuiet(meter: Meter, deadline: number): Promise<void> {
 async function visit(page: Page, url: string, meter: Meter): Promise<void> {
   const deadline = Date.now() + TIMEOUT_MS;
   await page.goto(url, { waitUntil: 'load', timeout: TIMEOUT_MS });
-  if (process.env.DEBUG_FV) console.error('loaded', meter);
   await page.evaluate(async () => {
     if (navigator.serviceWorker) await navigator.serviceWorker.ready;
   });
