@@ -3,6 +3,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { visualizer } from 'rollup-plugin-visualizer';
 import { z } from 'zod';
 import { cacheNames } from './src/shared/cache-names';
 import { contentSecurityPolicy } from './src/shared/content-security-policy';
@@ -93,6 +94,34 @@ const navigateFallbackDenylist = [
   /\/icons\//,
 ];
 
+/**
+ * The shell the service worker precaches: `index.html` and exactly what it loads before any view
+ * (the entry chunk, the chunks it imports statically, their CSS). Every other chunk is cached as
+ * it is read (the `code` runtime cache below), so a first visit downloads only what it shows and
+ * the worker's install does not fetch the whole app beside it (decision 023).
+ */
+function shellFilesPlugin() {
+  const files = new Set<string>(['index.html', 'manifest.webmanifest']);
+  const plugin: Plugin = {
+    name: 'broadsheet-shell-files',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const visit = (fileName: string) => {
+        const chunk = bundle[fileName];
+        if (!chunk || files.has(fileName)) return;
+        files.add(fileName);
+        if (chunk.type !== 'chunk') return;
+        for (const css of chunk.viteMetadata?.importedCss ?? []) files.add(css);
+        chunk.imports.forEach(visit);
+      };
+      for (const chunk of Object.values(bundle))
+        if (chunk.type === 'chunk' && chunk.isEntry) visit(chunk.fileName);
+    },
+  };
+  return { plugin, isShellFile: (url: string) => files.has(url) };
+}
+const shellFiles = shellFilesPlugin();
+
 export default defineConfig({
   base,
   publicDir,
@@ -101,11 +130,14 @@ export default defineConfig({
     react(),
     tailwindcss(),
     shellHeadPlugin(base),
+    shellFiles.plugin,
     VitePWA({
       registerType: 'prompt',
       // The app registers the worker itself with workbox-window (src/features/offline/service-worker.ts);
       // nothing is inlined into the HTML.
       injectRegister: false,
+      // Icons are cached when the browser asks for them (runtime route below), not installed with the shell.
+      includeManifestIcons: false,
       strategies: 'generateSW',
       manifest: {
         name: 'Broadsheet 新闻存档',
@@ -130,10 +162,17 @@ export default defineConfig({
         ],
       },
       workbox: {
-        // The shell only: the bundle is cached as it is read (below), and per-page HTML files
-        // are the same shell under other names, answered by the navigation route.
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // The shell only: the rest of the code and the bundle are cached as they are read
+        // (below), and per-page HTML files are the same shell under other names, answered by the
+        // navigation route.
+        globPatterns: ['**/*.{js,css,html,webmanifest}'],
         globIgnores: ['data/**', '404.html', '**/node_modules/**'],
+        manifestTransforms: [
+          (entries) => ({
+            manifest: entries.filter((entry) => shellFiles.isShellFile(entry.url)),
+            warnings: [],
+          }),
+        ],
         navigateFallback: 'index.html',
         navigateFallbackDenylist,
         cleanupOutdatedCaches: true,
@@ -141,6 +180,23 @@ export default defineConfig({
         // the first visit reads is cached. Updates still wait for the reader (registerType: prompt).
         clientsClaim: true,
         runtimeCaching: [
+          {
+            // Content-hashed code: the views, search and dialogs not in the shell. The app also
+            // copies in what it loaded before the worker took the page (src/lib/app-code-cache.ts).
+            urlPattern: /\/assets\/[^/]+-[\w-]{8,}\.(js|css)$/,
+            handler: 'CacheFirst',
+            options: {
+              cacheName: cacheNames.code,
+              cacheableResponse: { statuses: [200] },
+              expiration: { maxEntries: 400, maxAgeSeconds: 365 * 24 * 60 * 60 },
+            },
+          },
+          {
+            // Icons keep their names across builds.
+            urlPattern: /\/icons\/[^/]+\.(png|svg)$/,
+            handler: 'StaleWhileRevalidate',
+            options: { cacheName: cacheNames.icons, cacheableResponse: { statuses: [200] } },
+          },
           {
             urlPattern: /\/data\/manifest\.json$/,
             handler: 'NetworkFirst',
@@ -189,6 +245,13 @@ export default defineConfig({
         ],
       },
     }),
+    // `BROADSHEET_ANALYZE=1 vite build`: what each chunk holds, gzipped (`=list`: as text), outside dist/.
+    !!process.env.BROADSHEET_ANALYZE &&
+      visualizer({
+        filename: 'node_modules/.cache/bundle-report/stats.html',
+        gzipSize: true,
+        template: process.env.BROADSHEET_ANALYZE === 'list' ? 'list' : 'treemap',
+      }),
   ],
   build: {
     target: 'es2022',

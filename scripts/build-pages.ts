@@ -32,7 +32,7 @@ import {
   type PageHead,
   type Shell,
 } from './pages/render-head';
-import { messageCatalogs } from '../src/shared/messages';
+import { messageCatalogs } from '../src/shared/message-catalogs';
 import { formatPageTitle } from '../src/shared/page-title';
 
 export type PagesMode = 'all' | 'posts' | 'none';

@@ -2,15 +2,18 @@
  * A static file server that behaves like the hosts Broadsheet deploys to, so `npm start` and the
  * e2e suite see what readers will see. By default it resolves paths as GitHub Pages does (exact
  * file, folder → its `index.html`, `x` → `x.html`, else `404.html` with status 404); `--spa`
- * answers unknown paths with `index.html` and 200, like a host with a rewrite rule.
+ * answers unknown paths with `index.html` and 200, like a host with a rewrite rule. Text files
+ * go out gzipped to a client that accepts it, as static hosts send them, so what the e2e suite
+ * and the benchmarks count is what readers download.
  *
  *   tsx scripts/serve.ts [DIR=dist] [--port N] [--base /finews/] [--spa]
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { contentSecurityPolicyHeader } from '../src/shared/content-security-policy';
 import { normalizeBasePath } from '../src/shared/paths';
 import { isMainModule } from './cli';
@@ -79,6 +82,36 @@ export function getCacheControl(relative: string): string {
   if (/^workbox-[0-9a-f]{6,}\.js$/.test(relative)) return IMMUTABLE;
   if (/\.(png|svg|ico|webp|jpg|woff2)$/.test(relative)) return 'public, max-age=86400';
   return REVALIDATE;
+}
+
+/** Types a static host compresses; images, fonts and Pagefind's own (already compressed) files go as they are. */
+export function isCompressible(file: string): boolean {
+  return /^(text\/|application\/(json|manifest\+json|xml|wasm))|^image\/svg/.test(
+    getContentType(file),
+  );
+}
+
+/** Gzipped bodies by file, kept while the file's size and mtime stay the same. */
+const gzipCache = new Map<string, { key: string; body: Buffer }>();
+const GZIP_CACHE_LIMIT = 2000;
+
+async function readGzipped(file: string, key: string): Promise<Buffer> {
+  const cached = gzipCache.get(file);
+  if (cached?.key === key) return cached.body;
+  const body = gzipSync(await readFile(file), { level: 9 });
+  if (gzipCache.size >= GZIP_CACHE_LIMIT) gzipCache.clear();
+  gzipCache.set(file, { key, body });
+  return body;
+}
+
+function acceptsGzip(request: IncomingMessage): boolean {
+  const header = request.headers['accept-encoding'];
+  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+  return value.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.find((param) => param.trim().startsWith('q='));
+    return (coding === 'gzip' || coding === '*') && (!q || Number(q.trim().slice(2)) > 0);
+  });
 }
 
 type Resolved =
@@ -162,11 +195,16 @@ async function handleRequest(
     return;
   }
   const relative = path.relative(options.root, resolved.file).split(path.sep).join('/');
-  const etag = `W/"${resolved.size.toString(16)}-${Math.floor(resolved.mtimeMs).toString(16)}"`;
+  const version = `${resolved.size.toString(16)}-${Math.floor(resolved.mtimeMs).toString(16)}`;
+  const compressible = isCompressible(resolved.file);
+  const gzip = compressible && acceptsGzip(request);
+  const etag = `W/"${version}${gzip ? '-gz' : ''}"`;
   const headers = {
     'content-type': getContentType(resolved.file),
     'cache-control': resolved.status === 200 ? getCacheControl(relative) : REVALIDATE,
     etag,
+    ...(compressible ? { vary: 'Accept-Encoding' } : {}),
+    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     'x-content-type-options': 'nosniff',
     // Pages carry the policy in a <meta> too; only a header can add frame-ancestors (decision 007).
     ...(resolved.file.endsWith('.html')
@@ -175,6 +213,12 @@ async function handleRequest(
   };
   if (resolved.status === 200 && request.headers['if-none-match'] === etag) {
     response.writeHead(304, headers).end();
+    return;
+  }
+  if (gzip) {
+    const body = await readGzipped(resolved.file, version);
+    response.writeHead(resolved.status, { ...headers, 'content-length': body.length });
+    response.end(request.method === 'HEAD' ? undefined : body);
     return;
   }
   response.writeHead(resolved.status, { ...headers, 'content-length': resolved.size });

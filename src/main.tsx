@@ -4,7 +4,13 @@ import { StrictMode, useEffect } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
 import { createQueryClient } from './lib/query-client';
-import { applySettingsToDocument, watchSystemTheme } from './lib/settings';
+import { loadMessages } from './lib/i18n';
+import {
+  applySettingsToDocument,
+  defaultLanguage,
+  getSettings,
+  watchSystemTheme,
+} from './lib/settings';
 import { AppProviders } from './app/providers';
 import { createAppRouter } from './app/router';
 import { isPrerenderedFor, waitForRouter } from './app/prerendered-page';
@@ -38,15 +44,23 @@ const app = (router: ReturnType<typeof createAppRouter>) => (
 // A page the page writer rendered for this address is hydrated once the router has loaded exactly
 // the data it was rendered from (docs/decisions/022); anything else is drawn afresh.
 const prerendered = isPrerenderedFor(document.documentElement, root, window.location.pathname);
+// Only the reader's language's strings load (each is its own chunk); a pre-rendered page is
+// hydrated in the default language it was rendered in, then shown in the reader's.
+const messages = loadMessages(getSettings().lang);
 if (prerendered) {
   const router = createAppRouter(queryClient);
-  if (await waitForRouter(router, queryClient, prerendered.build)) hydrateRoot(root, app(router));
+  const [matches] = await Promise.all([
+    waitForRouter(router, queryClient, prerendered.build),
+    messages,
+    loadMessages(defaultLanguage),
+  ]);
+  if (matches) hydrateRoot(root, app(router));
   else createRoot(root).render(app(router));
   void startQueryPersistence(queryClient);
 } else {
   // The last visit's data comes back from IndexedDB before the first loader runs, so a reload
   // (offline too) paints at once.
-  await startQueryPersistence(queryClient);
+  await Promise.all([startQueryPersistence(queryClient), messages]);
   const router = createAppRouter(queryClient);
   document.documentElement.removeAttribute('data-other-page');
   createRoot(root).render(app(router));

@@ -5,7 +5,7 @@
  * we report and go on. See docs/decisions/003-jekyll-rules.md.
  */
 import { isUtf8 } from 'node:buffer';
-import { messageCatalogs } from '../../src/shared/messages';
+import { messageCatalogs } from '../../src/shared/message-catalogs';
 import type { Diagnostic } from '../../src/shared/schema';
 import type { FileResult, SiteConfig, SourcePost } from './types';
 import { formatIsoInZone, getDatePlaceholders, parseRubyTime } from './read-date';

@@ -4,6 +4,8 @@ import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom';
 import { createQueryClient } from '../lib/query-client';
+import { loadMessages } from '../lib/i18n';
+import { defaultLanguage } from '../lib/settings';
 import { AppProviders } from './providers';
 import { createRoutes, getBasename } from './router';
 
@@ -36,6 +38,8 @@ export function createStaticRenderer(origin: string): StaticRenderer {
   const handler = createStaticHandler(createRoutes(queryClient), { basename: getBasename() });
   return {
     async render(url) {
+      // The pages are written in the default UI language, the one hydration starts from.
+      await loadMessages(defaultLanguage);
       const context = await handler.query(new Request(new URL(url, origin)));
       if (context instanceof Response) {
         const location = context.headers.get('Location');

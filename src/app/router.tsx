@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type LoaderFunction, type RouteObject } from 'react-router-dom';
 import { routePatterns } from '../shared/paths';
+import { setOfflineViewLoader } from '../lib/app-code-cache';
 import { manifestQueryOptions, runWithFreshManifest } from '../lib/manifest-query';
 import { HydrateFallback } from './hydrate-fallback';
 import { Layout } from './layout';
@@ -125,5 +126,15 @@ export function getBasename(): string {
 }
 
 export function createAppRouter(queryClient: QueryClient) {
+  // What a list or article saved for offline needs to be shown without a network.
+  setOfflineViewLoader(() =>
+    Promise.all([
+      import('./routes/home'),
+      import('./routes/category'),
+      import('./routes/tag'),
+      import('./routes/latest'),
+      import('./routes/catch-all'),
+    ]),
+  );
   return createBrowserRouter(createRoutes(queryClient), { basename: getBasename() });
 }

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { cacheNames } from '../shared/cache-names';
+import { keepViewsOffline } from './app-code-cache';
 import { dataPaths } from '../shared/paths';
 import { getBundleFilePath, mapLimited, type BundleFileRef } from '../shared/bundle-reader';
 import { getArticleLocation } from '../shared/post-key';
@@ -55,6 +56,8 @@ export async function keepFilesOffline(
     const url = getAbsoluteDataUrl(dataPaths.manifest());
     if (!(await manifestCache.match(url))) await manifestCache.add(url);
   }
+  // The views that show these files, in case this visit has not opened one yet.
+  await keepViewsOffline().catch(() => {});
   // The browser may say no, which is fine.
   await navigator.storage?.persist?.().catch(() => false);
 }

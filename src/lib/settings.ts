@@ -30,6 +30,8 @@ const defaults: Settings = {
   lang: 'zh-CN',
   listMode: 'compact',
 };
+/** The UI language of the pre-rendered pages (what a first render shows before the stored settings). */
+export const defaultLanguage: Language = defaults.lang;
 
 const settingsStore = createStoredValue<Settings>(
   STORAGE_KEY,

@@ -7,4 +7,7 @@ export const cacheNames = {
   shards: 'broadsheet-shards',
   search: 'broadsheet-search',
   searchEntry: 'broadsheet-search-entry',
+  /** The app's own code beyond the precached shell: views, search, dialogs (content-hashed files). */
+  code: 'broadsheet-code',
+  icons: 'broadsheet-icons',
 } as const;

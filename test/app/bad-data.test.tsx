@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setDataBase } from '../../src/lib/data-base';
-import { messageCatalogs } from '../../src/shared/messages';
+import { messageCatalogs } from '../../src/shared/message-catalogs';
 import { dataPaths } from '../../src/shared/paths';
 import { getArticleLocation } from '../../src/shared/post-key';
 import { articleIndexPageSchema } from '../../src/shared/schema';

@@ -9,7 +9,7 @@ import { readPostFile } from '../../scripts/content/read-post';
 import { createBundle } from '../../scripts/content/write-bundle';
 import type { SourcePost } from '../../scripts/content/types';
 import { setDataBase } from '../../src/lib/data-base';
-import { messageCatalogs } from '../../src/shared/messages';
+import { messageCatalogs } from '../../src/shared/message-catalogs';
 import {
   createFixturePost,
   fixtureConfig,

@@ -7,7 +7,7 @@ import { screen, within } from '@testing-library/react';
 import { createBundle } from '../../scripts/content/write-bundle';
 import type { SourcePost } from '../../scripts/content/types';
 import { setDataBase } from '../../src/lib/data-base';
-import { messageCatalogs } from '../../src/shared/messages';
+import { messageCatalogs } from '../../src/shared/message-catalogs';
 import {
   createFixturePost,
   fixtureConfig,

@@ -9,7 +9,7 @@ import userEvent from '@testing-library/user-event';
 import { setDataBase } from '../../src/lib/data-base';
 import { resetStorageProblems } from '../../src/lib/storage-health';
 import { startQueryPersistence } from '../../src/features/offline/persist-query-cache';
-import { messageCatalogs } from '../../src/shared/messages';
+import { messageCatalogs } from '../../src/shared/message-catalogs';
 import { ARTICLE_URL, startFixtureServer, type FixtureServer } from './fixture-site';
 import { renderApp } from './render-app';
 

@@ -90,3 +90,49 @@ test('--spa answers unknown paths with the shell, --base serves under a prefix',
   expect((await sub('/emnews/2021/12/08/x')).status).toBe(404);
   expect((await sub('/finews')).headers.get('location')).toBe('/finews/');
 });
+
+test('text goes out gzipped to a client that accepts it, as a static host sends it', async () => {
+  const server = await startServer({ root });
+  servers.push(server);
+  const { request } = await import('node:http');
+  const get = (pathname: string, encoding: string | null) =>
+    new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+      const url = new URL(pathname, server.url);
+      const call = request(
+        url,
+        { headers: encoding === null ? {} : { 'accept-encoding': encoding } },
+        (response) => {
+          const parts: Buffer[] = [];
+          response.on('data', (part: Buffer) => parts.push(part));
+          response.on('end', () =>
+            resolve({ headers: response.headers, body: Buffer.concat(parts) }),
+          );
+        },
+      );
+      call.on('error', reject);
+      call.end();
+    });
+  const { gunzipSync } = await import('node:zlib');
+
+  const zipped = await get('/data/manifest.json', 'br, gzip;q=0.8');
+  expect(zipped.headers['content-encoding']).toBe('gzip');
+  expect(zipped.headers.vary).toBe('Accept-Encoding');
+  expect(Number(zipped.headers['content-length'])).toBe(zipped.body.length);
+  expect(gunzipSync(zipped.body).toString()).toBe('{}');
+
+  for (const encoding of [null, 'identity', 'gzip;q=0']) {
+    const plain = await get('/data/manifest.json', encoding);
+    expect([encoding, plain.headers['content-encoding']]).toEqual([encoding, undefined]);
+    expect(plain.body.toString()).toBe('{}');
+    expect(plain.headers.etag).not.toBe(zipped.headers.etag);
+  }
+  // Pagefind's files are compressed already.
+  const binary = await get(
+    '/data/pagefind/zh-cn/2022-02-26-3fa2b1c94d5e6f70/pagefind.zh-cn_3fa2b1c9.pf_meta',
+    'gzip',
+  );
+  expect(binary.headers['content-encoding']).toBeUndefined();
+  // A 404 page is a page like any other.
+  const missing = await get('/nothing/here', 'gzip');
+  expect(gunzipSync(missing.body).toString()).toBe('not found shell');
+});

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
+import { keepLoadedCodeOffline } from '../../lib/app-code-cache';
 import { trustedTypesPolicies } from '../../shared/content-security-policy';
 
 /** How often an open tab asks whether a new version of the app was deployed. */
@@ -33,33 +34,53 @@ function getWorkerScriptUrl(scriptUrl: string): TrustedScriptURL | string {
   return policy.createScriptURL(scriptUrl);
 }
 
+/** Once the page has loaded and the browser is idle: the worker's start never competes with the first paint. */
+function whenSettled(run: () => void): void {
+  const idle = () =>
+    typeof window.requestIdleCallback === 'function'
+      ? window.requestIdleCallback(run, { timeout: 3000 })
+      : window.setTimeout(run, 200);
+  if (document.readyState === 'complete') idle();
+  else window.addEventListener('load', idle, { once: true });
+}
+
+let registering = false;
+
 /**
  * Register the service worker built by vite-plugin-pwa (sw.js at the deploy base, scoped to it),
- * once. Not in development (the dev server has no worker) nor where browsers have none.
+ * once, after the first paint (workbox-window loads only then). Not in development (the dev
+ * server has no worker) nor where browsers have none.
  */
 function registerOnce(): void {
   if (
-    workbox ||
+    registering ||
     import.meta.env.DEV ||
     typeof navigator === 'undefined' ||
     !('serviceWorker' in navigator)
   )
     return;
+  registering = true;
+  whenSettled(() => void register());
+}
+
+async function register(): Promise<void> {
   const base = import.meta.env.BASE_URL;
-  workbox = new Workbox(getWorkerScriptUrl(`${base}sw.js`), { scope: base, type: 'classic' });
-  // A new version installed and waits for the reader (also when it was waiting before this visit).
-  workbox.addEventListener('waiting', () => setUpdateWaiting(true));
-  void workbox
-    .register()
-    .then((registration) => {
-      window.setInterval(() => {
-        if (document.visibilityState === 'visible' && navigator.onLine)
-          void registration?.update().catch(() => {});
-      }, UPDATE_CHECK_INTERVAL);
-    })
-    .catch(() => {
-      // No worker (private mode, a host that does not serve sw.js): the app works online as before.
-    });
+  try {
+    const { Workbox } = await import('workbox-window');
+    workbox = new Workbox(getWorkerScriptUrl(`${base}sw.js`), { scope: base, type: 'classic' });
+    // A new version installed and waits for the reader (also when it was waiting before this visit).
+    workbox.addEventListener('waiting', () => setUpdateWaiting(true));
+    // The first worker takes the page at once (clientsClaim): what loaded before goes into its cache.
+    workbox.addEventListener('controlling', () => void keepLoadedCodeOffline());
+    const registration = await workbox.register();
+    void navigator.serviceWorker.ready.then(() => keepLoadedCodeOffline());
+    window.setInterval(() => {
+      if (document.visibilityState === 'visible' && navigator.onLine)
+        void registration?.update().catch(() => {});
+    }, UPDATE_CHECK_INTERVAL);
+  } catch {
+    // No worker (private mode, a host that does not serve sw.js): the app works online as before.
+  }
 }
 
 function subscribe(listener: () => void): () => void {

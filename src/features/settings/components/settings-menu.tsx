@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useMessages } from '../../../lib/i18n';
+import { chooseLanguage, useMessages } from '../../../lib/i18n';
 import { useDismissableDetails } from '../../../components/ui/use-dismissable-details';
 import {
   languages,
@@ -85,7 +85,7 @@ export function SettingsMenu() {
           value={settings.lang}
           choices={languages}
           names={languageNames}
-          onChange={(lang) => updateSettings({ lang })}
+          onChange={(lang) => void chooseLanguage(lang)}
           optionLang
         />
       </div>
