@@ -11,7 +11,13 @@
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeSegment, encodeSegment, normalizeBasePath, paths } from '../src/shared/paths';
+import {
+  decodeSegment,
+  encodeSegment,
+  hasCategoryFeed,
+  normalizeBasePath,
+  paths,
+} from '../src/shared/paths';
 import type { Manifest, PostSummary } from '../src/shared/schema';
 import { UsageError, isMainModule, parseCommandLine, reportUsageError } from './cli';
 import { createFolderMaker } from './files';
@@ -19,7 +25,7 @@ import { openBundle, type BundleReader } from './pages/read-bundle';
 import { FEED_LIMIT, renderFeed, renderSitemaps, type SitemapUrl } from './pages/render-feeds';
 import { parseShell, renderHead, summarize, type PageHead, type Shell } from './pages/render-head';
 import { messageCatalogs } from '../src/shared/messages';
-import { formatPageTitle } from '../src/shared/page-title';
+import { formatFeedTitle, formatPageTitle } from '../src/shared/page-title';
 
 export type PagesMode = 'all' | 'posts' | 'none';
 
@@ -275,12 +281,22 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
   for (const category of manifest.categories) {
     const canonical = toAddress(paths.category(category.slug));
     sitemap.push({ loc: canonical });
-    const head = describeList(
-      category.name,
-      t.listSummary(category.name, category.count),
-      canonical,
-      manifest,
-    );
+    const head: PageHead = {
+      ...describeList(
+        category.name,
+        t.listSummary(category.name, category.count),
+        canonical,
+        manifest,
+      ),
+      ...(hasCategoryFeed(category.slug)
+        ? {
+            feed: {
+              href: toAddress(paths.categoryFeed(category.slug)),
+              title: formatFeedTitle(site.title, category.name),
+            },
+          }
+        : {}),
+    };
     const file = getPageFile(paths.category(category.slug));
     if (file) listPages.push({ file, head });
     // The old site's `/<category>/` index pages keep working as bookmarks.
@@ -345,11 +361,11 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
   await rm(path.join(dist, 'feed'), { recursive: true, force: true });
   await writeFeed(paths.feed(), site.title, toAddress('/'), all.slice(0, FEED_LIMIT));
   for (const category of manifest.categories) {
-    if (/[\\/\0]/.test(category.slug) || category.slug === '.' || category.slug === '..') continue;
+    if (!hasCategoryFeed(category.slug)) continue;
     const posts = await bundle.readNewest(category.list, FEED_LIMIT);
     await writeFeed(
       paths.categoryFeed(category.slug),
-      `${site.title} | ${category.name}`,
+      formatFeedTitle(site.title, category.name),
       toAddress(paths.category(category.slug)),
       posts,
     );

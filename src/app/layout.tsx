@@ -22,6 +22,7 @@ import { SaveOfflineButton } from '../features/offline/components/save-offline-b
 import { UnreadBadge, useCategoryUnread } from '../components/reader/unread-badge';
 import { KeyboardShortcuts } from '../features/reader-state/components/keyboard-shortcuts';
 import type { Category } from '../shared/schema';
+import { useDropPrerenderedFeedLinks } from '../features/feed/components/feed-link';
 
 /** Shows that a navigation is loading without moving anything on the page. */
 function NavigationProgress() {
@@ -132,6 +133,7 @@ export function Layout() {
   const { t } = useMessages();
   const manifest = useManifest();
   const mainRef = useFocusMainOnPathChange();
+  useDropPrerenderedFeedLinks();
   return (
     <>
       <a href="#main" className="skip-link">

@@ -23,6 +23,9 @@ import { ListModeToggle } from './list-mode-toggle';
 import { Pager } from './pager';
 import { DayList, PostList } from './post-list';
 import { TagFilter } from './tag-filter';
+import { FeedLink } from './feed-link';
+import { hasCategoryFeed, paths } from '../../../shared/paths';
+import { formatFeedTitle } from '../../../shared/page-title';
 
 export type ListViewProps = {
   target: ListTarget;
@@ -186,6 +189,29 @@ function UnreadOnlyLink({ list, params, activeTags }: UnreadOnlyLinkProps) {
   );
 }
 
+/** The feed the page writer writes for a list: the site's for all posts, one per category, none for a tag. */
+function ListFeedLink({
+  list,
+  siteTitle,
+  title,
+}: {
+  list: ResolvedList;
+  siteTitle: string;
+  title: string;
+}) {
+  if (list.target.kind === 'all')
+    return <FeedLink path={paths.feed()} title={siteTitle || title} listName={title} />;
+  if (list.category === null || !hasCategoryFeed(list.category)) return null;
+  return (
+    <FeedLink
+      path={paths.categoryFeed(list.category)}
+      title={formatFeedTitle(siteTitle, list.name ?? list.category)}
+      listName={title}
+      inHead
+    />
+  );
+}
+
 /** A list (all posts, a category or a tag): title, filters, one page of posts, pager. */
 export function ListView({ target, params, actions }: ListViewProps) {
   const { t } = useMessages();
@@ -215,6 +241,7 @@ export function ListView({ target, params, actions }: ListViewProps) {
           <ListModeToggle />
           <UnreadOnlyLink list={list} params={params} activeTags={activeTags} />
           <MarkAllReadButton selection={selection} filtered={filtered} lang={params.lang} />
+          <ListFeedLink list={list} siteTitle={manifest.site.title} title={title} />
           {actions}
         </div>
       </header>
