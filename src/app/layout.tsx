@@ -18,6 +18,7 @@ import { SettingsMenu } from '../features/settings/components/settings-menu';
 import { ThemeToggle } from '../features/settings/components/theme-toggle';
 import { NewPostsNotice } from '../features/offline/components/new-posts-notice';
 import { UpdatePrompt } from '../features/offline/components/update-prompt';
+import { OfflineIndicator } from '../features/offline/components/offline-indicator';
 import { SaveOfflineButton } from '../features/offline/components/save-offline-button';
 import { UnreadBadge, useCategoryUnread } from '../components/reader/unread-badge';
 import { KeyboardShortcuts } from '../features/reader-state/components/keyboard-shortcuts';
@@ -65,6 +66,7 @@ function SiteHeader() {
           <SearchForm />
         </div>
         <div className="flex items-center gap-1">
+          <OfflineIndicator />
           <NavLink to={paths.saved()} className={(state) => `${navClass(state)} max-sm:px-1.5`}>
             {t.savedTitle}
           </NavLink>

@@ -15,6 +15,7 @@ import {
 import { isFiltered, toListQuery, type ListParams } from '../list-query-params';
 import { useListPage } from '../api/list-page-query';
 import { useNarrowedPage } from '../api/narrowed-page-query';
+import { useRangeTagCounts } from '../api/range-tag-counts-query';
 import { getUnreadCount, useReaderState, useReadCountByCategory } from '../../../lib/reader-state';
 import { MarkAllReadButton } from './mark-all-read-button';
 import { foldCrossPosts } from '../list-items';
@@ -24,6 +25,7 @@ import { Pager } from './pager';
 import { DayList, PostList } from './post-list';
 import { TagFilter } from './tag-filter';
 import { FeedLink } from './feed-link';
+import { AvailableOfflineProvider } from '../../../components/reader/offline-mark';
 import { hasCategoryFeed, paths } from '../../../shared/paths';
 import { formatFeedTitle } from '../../../shared/page-title';
 
@@ -79,6 +81,7 @@ function ListPageView({ manifest, list, params, activeTags, filtered, page }: Pa
   const { listMode } = useSettings();
   const { posts, total, exact } = page;
   const items = useMemo(() => foldCrossPosts(posts, categoryNames), [posts, categoryNames]);
+  const urls = useMemo(() => posts.map((post) => post.url), [posts]);
   const timeZone = manifest.site.timezone;
   // A category's own rows need not name it; a folded row names every source.
   const listSource = list.category ? (categoryNames.get(list.category) ?? undefined) : undefined;
@@ -98,17 +101,19 @@ function ListPageView({ manifest, list, params, activeTags, filtered, page }: Pa
           {params.unread ? t.noUnread : filtered ? t.noMatches : t.noPosts}
         </p>
       ) : null}
-      {listMode === 'compact' ? (
-        <DayList items={items} timeZone={timeZone} listSource={listSource} />
-      ) : (
-        <PostList
-          items={items}
-          timeZone={timeZone}
-          mode="cards"
-          start={(params.page - 1) * PAGE_SIZE + 1}
-          listSource={listSource}
-        />
-      )}
+      <AvailableOfflineProvider manifest={manifest} urls={urls}>
+        {listMode === 'compact' ? (
+          <DayList items={items} timeZone={timeZone} listSource={listSource} />
+        ) : (
+          <PostList
+            items={items}
+            timeZone={timeZone}
+            mode="cards"
+            start={(params.page - 1) * PAGE_SIZE + 1}
+            listSource={listSource}
+          />
+        )}
+      </AvailableOfflineProvider>
       <Pager
         page={params.page}
         pageCount={getPageCount(total)}
@@ -221,6 +226,8 @@ export function ListView({ target, params, actions }: ListViewProps) {
   const activeTags = getActiveTags(list, params);
   const filtered = isFiltered({ ...params, tags: activeTags });
   const selection = getListSelection(manifest, list, params);
+  // The chips count what the active date range holds, not the whole list.
+  const tagCounts = useRangeTagCounts(manifest, list, params.from, params.to);
   const title =
     target.kind === 'all'
       ? t.allPosts
@@ -246,7 +253,7 @@ export function ListView({ target, params, actions }: ListViewProps) {
         </div>
       </header>
       <TagFilter
-        tagCounts={list.tagCounts}
+        tagCounts={tagCounts}
         selected={activeTags}
         from={params.from}
         to={params.to}
