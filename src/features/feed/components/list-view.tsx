@@ -217,6 +217,27 @@ function ListFeedLink({
   );
 }
 
+type ListTagFilterProps = {
+  manifest: Manifest;
+  list: ResolvedList;
+  params: ListParams;
+  activeTags: string[];
+};
+
+/** The filters, with chips that count what the active date range holds, not the whole list. */
+function ListTagFilter({ manifest, list, params, activeTags }: ListTagFilterProps) {
+  const tagCounts = useRangeTagCounts(manifest, list, params.from, params.to);
+  return (
+    <TagFilter
+      tagCounts={tagCounts}
+      selected={activeTags}
+      from={params.from}
+      to={params.to}
+      buildPath={(query) => list.buildPath({ unread: params.unread, lang: params.lang, ...query })}
+    />
+  );
+}
+
 /** A list (all posts, a category or a tag): title, filters, one page of posts, pager. */
 export function ListView({ target, params, actions }: ListViewProps) {
   const { t } = useMessages();
@@ -226,8 +247,6 @@ export function ListView({ target, params, actions }: ListViewProps) {
   const activeTags = getActiveTags(list, params);
   const filtered = isFiltered({ ...params, tags: activeTags });
   const selection = getListSelection(manifest, list, params);
-  // The chips count what the active date range holds, not the whole list.
-  const tagCounts = useRangeTagCounts(manifest, list, params.from, params.to);
   const title =
     target.kind === 'all'
       ? t.allPosts
@@ -252,15 +271,7 @@ export function ListView({ target, params, actions }: ListViewProps) {
           {actions}
         </div>
       </header>
-      <TagFilter
-        tagCounts={tagCounts}
-        selected={activeTags}
-        from={params.from}
-        to={params.to}
-        buildPath={(query) =>
-          list.buildPath({ unread: params.unread, lang: params.lang, ...query })
-        }
-      />
+      <ListTagFilter manifest={manifest} list={list} params={params} activeTags={activeTags} />
       <LanguageFilter
         languages={manifest.site.languages}
         selected={params.lang}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useMessages } from '../../../lib/i18n';
 import { useOnline } from '../network-status';
 
@@ -12,20 +12,18 @@ const BACK_ONLINE_MS = 4000;
 export function OfflineIndicator() {
   const { t } = useMessages();
   const online = useOnline();
-  const wasOffline = useRef(!online);
+  // The change is noticed while rendering, the way React adjusts state to a changed input.
+  const [previous, setPrevious] = useState(online);
   const [backOnline, setBackOnline] = useState(false);
+  if (online !== previous) {
+    setPrevious(online);
+    setBackOnline(online);
+  }
   useEffect(() => {
-    if (!online) {
-      wasOffline.current = true;
-      setBackOnline(false);
-      return;
-    }
-    if (!wasOffline.current) return;
-    wasOffline.current = false;
-    setBackOnline(true);
+    if (!backOnline) return;
     const timer = setTimeout(() => setBackOnline(false), BACK_ONLINE_MS);
     return () => clearTimeout(timer);
-  }, [online]);
+  }, [backOnline]);
   return (
     <p role="status" aria-live="polite" className="contents">
       {!online ? (
