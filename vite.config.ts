@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { cacheNames } from './src/shared/cache-names';
 import { contentSecurityPolicy } from './src/shared/content-security-policy';
 import { normalizeBasePath } from './src/shared/paths';
-import { manifestSchema } from './src/shared/schema';
+import { manifestSchema, type Site } from './src/shared/schema';
+import { getWebAppNames } from './src/shared/page-title';
 
 /**
  * Folder copied into the build. The e2e runner points it at a temporary copy holding a test
@@ -16,16 +17,20 @@ import { manifestSchema } from './src/shared/schema';
  */
 const publicDir = process.env.BROADSHEET_PUBLIC_DIR ?? 'public';
 
-/** Site title of the prebuilt bundle, if there is one, for the feed link's title. */
-function readSiteTitle(): string {
+/** The site of the prebuilt bundle (`_config.yml`), if there is one: the feed link's and the app's names. */
+function readSite(): Site | null {
   try {
     const parsed = manifestSchema.safeParse(
       JSON.parse(readFileSync(`${publicDir}/data/manifest.json`, 'utf8')),
     );
-    return parsed.success ? parsed.data.site.title : '';
+    return parsed.success ? parsed.data.site : null;
   } catch {
-    return '';
+    return null;
   }
+}
+
+function readSiteTitle(): string {
+  return readSite()?.title ?? '';
 }
 
 /**
@@ -75,6 +80,7 @@ function shellHeadPlugin(base: string): Plugin {
 }
 
 const base = normalizeBasePath(process.env.BASE_PATH);
+const site = readSite();
 
 /** Identity of the app bundle: it decides when the persisted query cache is thrown away. */
 function getAppVersion(): string {
@@ -139,11 +145,13 @@ export default defineConfig({
       // Icons are cached when the browser asks for them (runtime route below), not installed with the shell.
       includeManifestIcons: false,
       strategies: 'generateSW',
+      // Named after the archive it reads (the site's `_config.yml` title); the bundle is built first.
       manifest: {
-        name: 'Broadsheet 新闻存档',
-        short_name: 'Broadsheet',
-        description: '离线可读的新闻存档',
-        lang: 'zh-CN',
+        ...getWebAppNames(site?.title ?? ''),
+        // Stable across builds and titles, so an installed app stays one app.
+        id: base,
+        description: site?.description || '离线可读的新闻存档',
+        lang: site?.lang || 'zh-CN',
         dir: 'ltr',
         start_url: base,
         scope: base,

@@ -15,6 +15,7 @@ import {
   decodeSegment,
   encodeSegment,
   getPageAddress,
+  hasCategoryFeed,
   normalizeBasePath,
   paths,
 } from '../src/shared/paths';
@@ -33,7 +34,7 @@ import {
   type Shell,
 } from './pages/render-head';
 import { messageCatalogs } from '../src/shared/message-catalogs';
-import { formatPageTitle } from '../src/shared/page-title';
+import { formatFeedTitle, formatPageTitle } from '../src/shared/page-title';
 
 export type PagesMode = 'all' | 'posts' | 'none';
 
@@ -375,12 +376,22 @@ async function writePages(
   for (const category of manifest.categories) {
     const canonical = toAddress(paths.category(category.slug));
     sitemap.push({ loc: canonical });
-    const head = describeList(
-      category.name,
-      t.listSummary(category.name, category.count),
-      canonical,
-      manifest,
-    );
+    const head: PageHead = {
+      ...describeList(
+        category.name,
+        t.listSummary(category.name, category.count),
+        canonical,
+        manifest,
+      ),
+      ...(hasCategoryFeed(category.slug)
+        ? {
+            feed: {
+              href: toAddress(paths.categoryFeed(category.slug)),
+              title: formatFeedTitle(site.title, category.name),
+            },
+          }
+        : {}),
+    };
     const file = getPageFile(paths.category(category.slug));
     const view = paths.category(category.slug);
     if (file) listPages.push({ file, head, view });
@@ -447,11 +458,11 @@ async function writePages(
   await rm(path.join(context.dist, 'feed'), { recursive: true, force: true });
   await writeFeed(paths.feed(), site.title, toAddress('/'), all.slice(0, FEED_LIMIT));
   for (const category of manifest.categories) {
-    if (/[\\/\0]/.test(category.slug) || category.slug === '.' || category.slug === '..') continue;
+    if (!hasCategoryFeed(category.slug)) continue;
     const posts = await bundle.readNewest(category.list, FEED_LIMIT);
     await writeFeed(
       paths.categoryFeed(category.slug),
-      `${site.title} | ${category.name}`,
+      formatFeedTitle(site.title, category.name),
       toAddress(paths.category(category.slug)),
       posts,
     );

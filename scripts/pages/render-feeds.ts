@@ -82,7 +82,7 @@ export function renderFeed(options: FeedOptions): string {
       `<updated>${summary.date}</updated>`,
       `<id>${escapeXml(id)}</id>`,
       // Feed readers render this HTML: only the sanitized body, never the stored one.
-      `<content type="html" xml:base="${escapeXml(link)}">${wrapCdata(sanitizeFeedHtml(article?.html ?? ''))}</content>`,
+      `<content type="html" xml:base="${escapeXml(link)}">${wrapCdata(sanitizeFeedHtml(article?.html ?? '', { postUrl: summary.url, siteUrl: site.url, hosts: site.hosts }))}</content>`,
       author,
       ...[...summary.categories, ...summary.tags].map(
         (term) => `<category term="${escapeXml(term)}" />`,

@@ -19,7 +19,15 @@ export type PageHead = {
   noindex?: boolean;
   /** Structured data, written as a JSON data block. */
   jsonLd?: Record<string, unknown>;
+  /** The page's own Atom feed (a category's), advertised beside the site's. */
+  feed?: { href: string; title: string };
 };
+
+/**
+ * Marks the head elements that belong to one pre-rendered page, so the app can take them out
+ * once it shows another page (it renders its own for the page it shows).
+ */
+export const PAGE_FEED_ATTRIBUTE = 'data-page-feed';
 
 /** Escape text for an HTML text node or a double-quoted attribute. */
 export function escapeHtml(value: string): string {
@@ -69,6 +77,10 @@ export function renderHead(head: PageHead): string {
   if (head.published) lines.push(meta('property', 'article:published_time', head.published));
   if (head.section) lines.push(meta('property', 'article:section', head.section));
   for (const tag of head.tags ?? []) lines.push(meta('property', 'article:tag', tag));
+  if (head.feed)
+    lines.push(
+      `<link rel="alternate" type="application/atom+xml" title="${escapeHtml(head.feed.title)}" href="${escapeHtml(head.feed.href)}" ${PAGE_FEED_ATTRIBUTE} />`,
+    );
   if (head.noindex) lines.push(meta('name', 'robots', 'noindex'));
   if (head.jsonLd)
     lines.push(`<script type="application/ld+json">${serializeJsonForHtml(head.jsonLd)}</script>`);

@@ -18,10 +18,12 @@ import { SettingsMenu } from '../features/settings/components/settings-menu';
 import { ThemeToggle } from '../features/settings/components/theme-toggle';
 import { NewPostsNotice } from '../features/offline/components/new-posts-notice';
 import { UpdatePrompt } from '../features/offline/components/update-prompt';
+import { OfflineIndicator } from '../features/offline/components/offline-indicator';
 import { SaveOfflineButton } from '../features/offline/components/save-offline-button';
 import { UnreadBadge, useCategoryUnread } from '../components/reader/unread-badge';
 import { KeyboardShortcuts } from '../features/reader-state/components/keyboard-shortcuts';
 import type { Category } from '../shared/schema';
+import { useDropPrerenderedFeedLinks } from '../features/feed/components/feed-link';
 
 /** Shows that a navigation is loading without moving anything on the page. */
 function NavigationProgress() {
@@ -64,6 +66,7 @@ function SiteHeader() {
           <SearchForm />
         </div>
         <div className="flex items-center gap-1">
+          <OfflineIndicator />
           <NavLink to={paths.saved()} className={(state) => `${navClass(state)} max-sm:px-1.5`}>
             {t.savedTitle}
           </NavLink>
@@ -132,6 +135,7 @@ export function Layout() {
   const { t } = useMessages();
   const manifest = useManifest();
   const mainRef = useFocusMainOnPathChange();
+  useDropPrerenderedFeedLinks();
   return (
     <>
       <a href="#main" className="skip-link">

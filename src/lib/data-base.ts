@@ -13,3 +13,8 @@ export function setDataBase(base: string): void {
 export function getDataUrl(path: string): string {
   return `${dataBase}${path.replace(/^\/+/, '')}`;
 }
+
+/** Address of a file the build writes beside the app (a feed: `/feed.xml`), under the deployed base. */
+export function getSiteFileUrl(path: string): string {
+  return `${import.meta.env.BASE_URL.replace(/\/+$/, '')}${path}`;
+}

@@ -104,3 +104,45 @@ export async function collectSavedArticleFiles(
     return null;
   }
 }
+
+/** Whether the query cache (persisted to IndexedDB) holds a file's data. */
+function hasFileQuery(client: QueryClient, file: BundleFileRef): boolean {
+  return client.getQueryData(bundleFileQueryOptions(file.kind, file.hash).queryKey) !== undefined;
+}
+
+/**
+ * Which of `urls` open without a network: a post is available offline when both files it is read
+ * from, its article-index page and its bucket, are on this device, in the service worker's shard
+ * cache or in the (persisted) query cache. A saved post, a post of a list saved for offline and a
+ * post already read (or sharing a bucket with one) all are. Checked once for a whole list page:
+ * one listing of the shard cache, then set lookups; an index page is read only when it is stored.
+ */
+export async function findAvailableOffline(
+  client: QueryClient,
+  manifest: Manifest,
+  urls: readonly string[],
+): Promise<Set<string>> {
+  const cache = await openShardCache();
+  const cached = new Set(cache ? (await cache.keys()).map((request) => request.url) : []);
+  const isStored = (file: BundleFileRef) =>
+    cached.has(getAbsoluteDataUrl(getBundleFilePath(file))) || hasFileQuery(client, file);
+  const load = createBundleLoader(client);
+  const available = new Set<string>();
+  const pages = new Map<string, Promise<(string | null)[] | null>>();
+  for (const url of urls) {
+    const location = getArticleLocation(manifest.articles, url);
+    const indexPage = location.indexPage;
+    if (!indexPage || !isStored({ kind: 'articleIndex', hash: indexPage })) continue;
+    let buckets = pages.get(indexPage);
+    if (!buckets) {
+      buckets = load('articleIndex', indexPage).then(
+        (page) => page.buckets,
+        () => null,
+      );
+      pages.set(indexPage, buckets);
+    }
+    const bucket = (await buckets)?.[location.slot];
+    if (bucket && isStored({ kind: 'articleBucket', hash: bucket })) available.add(url);
+  }
+  return available;
+}

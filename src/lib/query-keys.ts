@@ -45,5 +45,11 @@ export const bundleKeys = {
   articles,
   article: (indexPage: string | null, buckets: number, key: string) =>
     [...articles, indexPage, buckets, key] as const,
+  /** The tag counts of a list (by its index hash) on the days `from`..`to`. */
+  rangeTagCounts: (index: string, count: number, from: string, to: string) =>
+    [...bundle, 'range-tag-counts', `${index}:${count}`, from, to] as const,
+  /** Which posts of a list page open offline (the device's caches, not the bundle: never persisted for long). */
+  offlineAvailability: (buildId: string, urls: readonly string[]) =>
+    [...bundle, 'offline-availability', buildId, [...urls]] as const,
   search: (searchBundle: string, q: string) => [...bundle, 'search', searchBundle, q] as const,
 } as const;

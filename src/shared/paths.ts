@@ -109,6 +109,11 @@ export const paths = {
   post: (url: string) => url,
 } as const;
 
+/** Whether a category gets a feed file: a slug that is no safe file name gets none. */
+export function hasCategoryFeed(slug: string): boolean {
+  return !/[\\/\0]/.test(slug) && slug !== '.' && slug !== '..';
+}
+
 /** Route patterns for react-router (same module, so patterns and builders cannot drift). */
 export const routePatterns = {
   home: '/',

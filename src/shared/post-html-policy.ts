@@ -140,3 +140,66 @@ export function isHiddenByAuthor(element: AttributeReader): boolean {
   const style = element.getAttribute('style');
   return style !== null && HIDING_STYLE.test(style.replace(/\/\*[\s\S]*?\*\//g, ''));
 }
+
+/** What footer removal reads of a node: the page's DOM and jsdom's both fit. */
+export type PostNode = { nodeType: number; textContent: string | null; remove(): void };
+type PostElement = PostNode & {
+  tagName: string;
+  childNodes: Iterable<PostNode>;
+  querySelectorAll(selector: string): Iterable<AttributeReader>;
+};
+/** A parsed body (a fragment or a container element). */
+export type PostRoot = { lastChild: PostNode | null };
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+function asElement(node: PostNode): PostElement | null {
+  return node.nodeType === ELEMENT_NODE && 'tagName' in node ? (node as PostElement) : null;
+}
+
+/** What may stand between the links of a footer: spaces and separators (`｜`, `·`, `/`, `、`…). */
+const FOOTER_SEPARATORS = /^[\s|｜·•/\\\-–—、,，]*$/u;
+
+/**
+ * Whether a block is a paragraph made only of links (and separators, line breaks) that
+ * `isFooterLinks` accepts: the archive's back-link footer ("返回…｜返回首页"), which names the
+ * old site's navigation, not the story.
+ */
+export function isFooterParagraph(
+  node: PostNode,
+  isFooterLinks: (links: readonly AttributeReader[]) => boolean,
+): boolean {
+  const element = asElement(node);
+  if (!element || !['P', 'DIV'].includes(element.tagName.toUpperCase())) return false;
+  const links = [...element.querySelectorAll('a')];
+  if (links.length === 0) return false;
+  let rest = '';
+  for (const child of element.childNodes) {
+    if (child.nodeType === TEXT_NODE) rest += child.textContent ?? '';
+    else {
+      const tag = asElement(child)?.tagName.toUpperCase();
+      if (tag !== 'A' && tag !== 'BR') return false;
+    }
+  }
+  return FOOTER_SEPARATORS.test(rest) && isFooterLinks(links);
+}
+
+/** Drop the trailing footer paragraphs of a body, with the rules and breaks before them. */
+export function removeTrailingFooter(
+  root: PostRoot,
+  isFooterLinks: (links: readonly AttributeReader[]) => boolean,
+): void {
+  for (;;) {
+    let last = root.lastChild;
+    while (last && last.nodeType === TEXT_NODE && (last.textContent ?? '').trim() === '') {
+      last.remove();
+      last = root.lastChild;
+    }
+    const element = last ? asElement(last) : null;
+    if (!element) return;
+    const tag = element.tagName.toUpperCase();
+    if (tag === 'HR' || tag === 'BR' || isFooterParagraph(element, isFooterLinks)) element.remove();
+    else return;
+  }
+}

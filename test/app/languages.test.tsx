@@ -71,7 +71,7 @@ test('a bilingual list offers each language, and ?lang= keeps only that one', as
   expect(within(narrowed).getByRole('link', { name: '英语' }).getAttribute('aria-current')).toBe(
     'true',
   );
-});
+}, 30_000);
 
 test('a malformed ?lang= is dropped, not an error', async () => {
   renderApp('/category/news?lang=%3Cscript%3E');

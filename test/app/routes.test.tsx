@@ -99,7 +99,9 @@ test(
       (n) => getCaijingTag(n) === '债市',
     ).length;
     const expected = debt + 12 + 1; // 债市 posts, all 科技 posts, the hostile 科技 post
-    expect(screen.getByRole('status').textContent).toContain(String(expected));
+    expect(within(screen.getByRole('main')).getByRole('status').textContent).toContain(
+      String(expected),
+    );
     expect((screen.getByRole('checkbox', { name: /债市/ }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('checkbox', { name: /科技/ }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('checkbox', { name: /宏观/ }) as HTMLInputElement).checked).toBe(
@@ -360,7 +362,9 @@ test(
     });
     renderApp('/category/caijing?from=2022-01-05&to=2022-01-20&page=2');
     expect(await screen.findByRole('heading', { level: 1, name: '财经' }, FIND)).toBeTruthy();
-    expect(screen.getByRole('status').textContent).toContain(`${inRange.length} 篇`);
+    expect(within(screen.getByRole('main')).getByRole('status').textContent).toContain(
+      `${inRange.length} 篇`,
+    );
     const titles = getListTitles();
     const newestFirst = [...inRange].reverse();
     expect(titles).toEqual(newestFirst.slice(50, 100).map(getCaijingTitle));

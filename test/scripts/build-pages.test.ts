@@ -33,7 +33,12 @@ async function writeFixtureSite(site: string) {
       `title: ${JSON.stringify(HOSTILE)}\ncategories: kuaixun\ntags: [快讯]`,
       `<p>正文 ${HOSTILE}</p>`,
     ],
-    ['2024-03-02-b.md', 'title: 第二篇\ncategories: 财经\ntags: [快讯, 宏观]', '<p>第二篇正文</p>'],
+    [
+      '2024-03-02-b.md',
+      'title: 第二篇\ncategories: 财经\ntags: [快讯, 宏观]',
+      // The archive's back-link footer, and inline styles: neither belongs in a feed.
+      '<p style="color:red">第二篇正文</p>\n<p><a href="//news.example.org/category/财经.html">回到财经栏目</a>｜<a href="../../../">回到首页</a></p>',
+    ],
     [
       '2024-03-03-c.md',
       'title: 第三篇\ncategories: kuaixun\npermalink: /pretty/c/',
@@ -131,6 +136,21 @@ test('every post, category and tag gets the shell with its own escaped head', as
   expect(notFound).toContain('<meta name="robots" content="noindex" />');
 });
 
+test('a category page advertises its own feed in the head, beside the site feed', async () => {
+  await buildPages({ dist, base: '/' });
+  const html = await readFile(path.join(dist, 'category/kuaixun.html'), 'utf8');
+  expect(html).toContain(
+    '<link rel="alternate" type="application/atom+xml" title="测试站 | kuaixun" href="https://news.example.org/feed/kuaixun.xml" data-page-feed />',
+  );
+  const chinese = await readFile(path.join(dist, 'category/财经.html'), 'utf8');
+  expect(chinese).toContain('href="https://news.example.org/feed/%E8%B4%A2%E7%BB%8F.xml"');
+  // A post page names no category feed of its own.
+  const post = await readFile(path.join(dist, 'kuaixun/2024/03/01/a.html'), 'utf8');
+  expect(post).not.toContain('data-page-feed');
+  const feed = await readFile(path.join(dist, 'feed/kuaixun.xml'), 'utf8');
+  expect(feed).toContain('<title type="html">测试站 | kuaixun</title>');
+});
+
 test('pre-rendered heads speak with the app: its not-found title, list names and counts', async () => {
   await buildPages({ render: false, dist, base: '/' });
   const read = (file: string) => readFile(path.join(dist, file), 'utf8');
@@ -165,6 +185,11 @@ test('the feed holds the newest posts as jekyll-feed writes them, well-formed', 
   );
   const categoryFeed = await readFile(path.join(dist, 'feed/kuaixun.xml'), 'utf8');
   expect(categoryFeed.match(/<entry>/g)).toHaveLength(2);
+  // The clean body: no footer of links back into the archive, no inline style.
+  const bodies = [...feed.matchAll(/<content[^>]*>([\s\S]*?)<\/content>/g)].map((m) => m[1]);
+  expect(bodies).toContain('<![CDATA[<p>第二篇正文</p>]]>');
+  expect(bodies.join('')).not.toContain('回到');
+  expect(feed).not.toContain('style=');
   const robots = await readFile(path.join(dist, 'robots.txt'), 'utf8');
   expect(robots).toContain('Sitemap: https://news.example.org/sitemap.xml');
 });

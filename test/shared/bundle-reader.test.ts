@@ -4,6 +4,7 @@ import type { SourcePost } from '../../scripts/content/types';
 import { testConfig } from '../scripts/build-fixtures';
 import {
   collectListFiles,
+  countTagsInRange,
   readArticle,
   readListPage,
   readListPageWithout,
@@ -13,7 +14,7 @@ import {
   type ListBase,
   type LoadBundleFile,
 } from '../../src/shared/bundle-reader';
-import { getSiteDay, PAGE_SIZE } from '../../src/shared/list-math';
+import { getSiteDay, isDayInRange, PAGE_SIZE } from '../../src/shared/list-math';
 import type { Manifest } from '../../src/shared/schema';
 import { createMemoryLoader, getFoundArticle, readMemoryManifest } from './memory-bundle';
 
@@ -245,4 +246,51 @@ test('a page without the read posts skips them and says when it knows the total'
   const last = await readListPageWithout(createCountingLoader().load, selection, lastPage, skip);
   expect(last.posts.map((post) => post.url)).toEqual(unread.slice((lastPage - 1) * PAGE_SIZE));
   expect(last).toMatchObject({ total: unread.length, exact: true });
+});
+
+/** Tag counts the slow way: every post of the list on those days, counted. */
+function countSlowly(base: ListBase, from: string, to: string) {
+  const posts = bundle.posts.filter(
+    (post) =>
+      (base.category === null || post.categories.includes(base.category)) &&
+      isDayInRange(post.date, from, to),
+  );
+  return base.tagCounts.map((tag) => ({
+    name: tag.name,
+    count: posts.filter((post) => post.tags.includes(tag.name)).length,
+  }));
+}
+
+test('chip counts under a date range are exact, for all posts and for a category', async () => {
+  const ranges = [
+    ['2023-02-01', '2023-02-03'],
+    ['2023-01-10', ''],
+    ['', '2023-01-05'],
+    ['2023-01-01', '2023-03-30'],
+    ['2024-01-01', '2024-02-01'],
+  ] as const;
+  for (const slug of [null, 'beta']) {
+    const base = getBase(slug);
+    for (const [from, to] of ranges) {
+      const { load } = createCountingLoader();
+      expect(
+        await countTagsInRange(load, manifest, base, from, to),
+        `${slug} ${from}..${to}`,
+      ).toEqual(countSlowly(base, from, to));
+    }
+  }
+  // Without dates, the manifest's counts, nothing read.
+  const { load, loaded } = createCountingLoader();
+  expect(await countTagsInRange(load, manifest, getBase('beta'), '', '')).toEqual(
+    getBase('beta').tagCounts,
+  );
+  expect(loaded).toHaveLength(0);
+});
+
+test('a wide range counts each tag from its own list: its index and two chunks at most', async () => {
+  const { load, loaded } = createCountingLoader();
+  await countTagsInRange(load, manifest, getBase(null), '2023-01-02', '2023-03-20');
+  const chunks = loaded.filter((file) => file.kind === 'listChunk').length;
+  // Walking the range would read every one of its ~28 chunks of all posts.
+  expect(chunks).toBeLessThanOrEqual(2 + 2 * TAGS.length);
 });

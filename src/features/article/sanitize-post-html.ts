@@ -7,6 +7,8 @@ import {
   SAFE_DATA_IMAGE,
   isHiddenByAuthor,
   purifyOptions,
+  removeTrailingFooter,
+  type AttributeReader,
 } from '../../shared/post-html-policy';
 import { trustedTypesPolicies } from '../../shared/content-security-policy';
 
@@ -223,46 +225,14 @@ function isSameAddress(href: string | null | undefined, source: string): boolean
   }
 }
 
-const SEPARATORS = /^[\s|｜·•/\\\-–—、,，]*$/u;
-
-/** A paragraph made only of links back into the archive (and separators): the old site's navigation. */
-function isBackLinkParagraph(element: Element, source: string | null | undefined): boolean {
-  if (!['P', 'DIV'].includes(element.tagName)) return false;
-  const links = [...element.querySelectorAll('a')];
-  if (links.length === 0) return false;
-  let rest = '';
-  for (const node of element.childNodes) {
-    if (node.nodeType === 3) rest += node.textContent ?? '';
-    else if (
-      node.nodeType === 1 &&
-      (node as Element).tagName !== 'A' &&
-      (node as Element).tagName !== 'BR'
-    )
-      return false;
-  }
-  if (!SEPARATORS.test(rest)) return false;
+/** The old site's navigation: links back into the archive, or the lone source link the article shows. */
+function isFooterLinks(
+  links: readonly AttributeReader[],
+  source: string | null | undefined,
+): boolean {
   const isSource =
     links.length === 1 && source != null && isSameAddress(links[0]?.getAttribute('href'), source);
   return isSource || links.every((link) => link.hasAttribute(APP_LINK_ATTRIBUTE));
-}
-
-function removeTrailingFooter(root: DocumentFragment, source: string | null | undefined): void {
-  for (;;) {
-    let last = root.lastChild;
-    while (last && last.nodeType === 3 && (last.textContent ?? '').trim() === '') {
-      last.remove();
-      last = root.lastChild;
-    }
-    if (!last || last.nodeType !== 1) return;
-    const element = last as Element;
-    if (
-      element.tagName === 'HR' ||
-      element.tagName === 'BR' ||
-      isBackLinkParagraph(element, source)
-    )
-      element.remove();
-    else return;
-  }
 }
 
 /**
@@ -314,7 +284,7 @@ export function sanitizePostHtml(html: string, context: SanitizeContext): PostHt
     center.replaceWith(block);
   }
 
-  removeTrailingFooter(fragment, context.source);
+  removeTrailingFooter(fragment, (links) => isFooterLinks(links, context.source));
 
   const container = fragment.ownerDocument.createElement('div');
   container.append(fragment);

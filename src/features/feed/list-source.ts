@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { Manifest } from '../../shared/schema';
 import { selectList, type ListBase, type ListSelection } from '../../shared/bundle-reader';
 import { listIds, paths, type ListQuery } from '../../shared/paths';
+import { rangeTagCountsQueryOptions } from './api/range-tag-counts-query';
 import { listPageQueryOptions } from './api/list-page-query';
 import type { ListParams } from './list-query-params';
 
@@ -86,9 +87,18 @@ export async function prefetchList(
   list: ResolvedList,
   params: ListParams,
 ): Promise<void> {
-  // The unread-only page depends on the reader's state at the visit; the view loads it.
-  if (params.unread) return;
-  await client.ensureQueryData(
-    listPageQueryOptions(getListSelection(manifest, list, params), params.page),
+  const counts = client.ensureQueryData(
+    rangeTagCountsQueryOptions(manifest, list, params.from, params.to),
   );
+  // The unread-only page depends on the reader's state at the visit; the view loads it.
+  if (params.unread) {
+    await counts;
+    return;
+  }
+  await Promise.all([
+    counts,
+    client.ensureQueryData(
+      listPageQueryOptions(getListSelection(manifest, list, params), params.page),
+    ),
+  ]);
 }

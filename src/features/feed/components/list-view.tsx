@@ -15,6 +15,7 @@ import {
 import { isFiltered, toListQuery, type ListParams } from '../list-query-params';
 import { useListPage } from '../api/list-page-query';
 import { useNarrowedPage } from '../api/narrowed-page-query';
+import { useRangeTagCounts } from '../api/range-tag-counts-query';
 import { getUnreadCount, useReaderState, useReadCountByCategory } from '../../../lib/reader-state';
 import { MarkAllReadButton } from './mark-all-read-button';
 import { foldCrossPosts } from '../list-items';
@@ -23,6 +24,10 @@ import { ListModeToggle } from './list-mode-toggle';
 import { Pager } from './pager';
 import { DayList, PostList } from './post-list';
 import { TagFilter } from './tag-filter';
+import { FeedLink } from './feed-link';
+import { AvailableOfflineProvider } from '../../../components/reader/offline-mark';
+import { hasCategoryFeed, paths } from '../../../shared/paths';
+import { formatFeedTitle } from '../../../shared/page-title';
 
 export type ListViewProps = {
   target: ListTarget;
@@ -76,6 +81,7 @@ function ListPageView({ manifest, list, params, activeTags, filtered, page }: Pa
   const { listMode } = useSettings();
   const { posts, total, exact } = page;
   const items = useMemo(() => foldCrossPosts(posts, categoryNames), [posts, categoryNames]);
+  const urls = useMemo(() => posts.map((post) => post.url), [posts]);
   const timeZone = manifest.site.timezone;
   // A category's own rows need not name it; a folded row names every source.
   const listSource = list.category ? (categoryNames.get(list.category) ?? undefined) : undefined;
@@ -95,17 +101,19 @@ function ListPageView({ manifest, list, params, activeTags, filtered, page }: Pa
           {params.unread ? t.noUnread : filtered ? t.noMatches : t.noPosts}
         </p>
       ) : null}
-      {listMode === 'compact' ? (
-        <DayList items={items} timeZone={timeZone} listSource={listSource} />
-      ) : (
-        <PostList
-          items={items}
-          timeZone={timeZone}
-          mode="cards"
-          start={(params.page - 1) * PAGE_SIZE + 1}
-          listSource={listSource}
-        />
-      )}
+      <AvailableOfflineProvider manifest={manifest} urls={urls}>
+        {listMode === 'compact' ? (
+          <DayList items={items} timeZone={timeZone} listSource={listSource} />
+        ) : (
+          <PostList
+            items={items}
+            timeZone={timeZone}
+            mode="cards"
+            start={(params.page - 1) * PAGE_SIZE + 1}
+            listSource={listSource}
+          />
+        )}
+      </AvailableOfflineProvider>
       <Pager
         page={params.page}
         pageCount={getPageCount(total)}
@@ -186,6 +194,50 @@ function UnreadOnlyLink({ list, params, activeTags }: UnreadOnlyLinkProps) {
   );
 }
 
+/** The feed the page writer writes for a list: the site's for all posts, one per category, none for a tag. */
+function ListFeedLink({
+  list,
+  siteTitle,
+  title,
+}: {
+  list: ResolvedList;
+  siteTitle: string;
+  title: string;
+}) {
+  if (list.target.kind === 'all')
+    return <FeedLink path={paths.feed()} title={siteTitle || title} listName={title} />;
+  if (list.category === null || !hasCategoryFeed(list.category)) return null;
+  return (
+    <FeedLink
+      path={paths.categoryFeed(list.category)}
+      title={formatFeedTitle(siteTitle, list.name ?? list.category)}
+      listName={title}
+      inHead
+    />
+  );
+}
+
+type ListTagFilterProps = {
+  manifest: Manifest;
+  list: ResolvedList;
+  params: ListParams;
+  activeTags: string[];
+};
+
+/** The filters, with chips that count what the active date range holds, not the whole list. */
+function ListTagFilter({ manifest, list, params, activeTags }: ListTagFilterProps) {
+  const tagCounts = useRangeTagCounts(manifest, list, params.from, params.to);
+  return (
+    <TagFilter
+      tagCounts={tagCounts}
+      selected={activeTags}
+      from={params.from}
+      to={params.to}
+      buildPath={(query) => list.buildPath({ unread: params.unread, lang: params.lang, ...query })}
+    />
+  );
+}
+
 /** A list (all posts, a category or a tag): title, filters, one page of posts, pager. */
 export function ListView({ target, params, actions }: ListViewProps) {
   const { t } = useMessages();
@@ -215,18 +267,11 @@ export function ListView({ target, params, actions }: ListViewProps) {
           <ListModeToggle />
           <UnreadOnlyLink list={list} params={params} activeTags={activeTags} />
           <MarkAllReadButton selection={selection} filtered={filtered} lang={params.lang} />
+          <ListFeedLink list={list} siteTitle={manifest.site.title} title={title} />
           {actions}
         </div>
       </header>
-      <TagFilter
-        tagCounts={list.tagCounts}
-        selected={activeTags}
-        from={params.from}
-        to={params.to}
-        buildPath={(query) =>
-          list.buildPath({ unread: params.unread, lang: params.lang, ...query })
-        }
-      />
+      <ListTagFilter manifest={manifest} list={list} params={params} activeTags={activeTags} />
       <LanguageFilter
         languages={manifest.site.languages}
         selected={params.lang}

@@ -10,6 +10,7 @@ import { groupByDay, type ListItem } from '../list-items';
 import { ReaderRow, ReaderRowActions } from '../../../components/reader/reader-row';
 import { ReadToggle } from '../../../components/reader/read-toggle';
 import { SaveButton } from '../../../components/reader/save-button';
+import { OfflineMark } from '../../../components/reader/offline-mark';
 import { getShortcutProps } from '../../../lib/shortcut-targets';
 import { useIsHydrated } from '../../../lib/hydration';
 
@@ -58,7 +59,10 @@ export function CompactRow({ item, timeZone, headingLevel, listSource }: PostRow
           {item.post.title}
         </Link>
       </Heading>
-      <span className="compact-row-source">{sources}</span>
+      <span className="compact-row-source">
+        <OfflineMark url={item.post.url} />
+        {sources}
+      </span>
       <SaveButton post={item.post} variant="compact" />
     </article>
   );
@@ -98,6 +102,7 @@ export function CardRow({
       <p className="mt-2 flex flex-wrap items-center gap-x-3 text-xs text-muted">
         <PostTime iso={item.post.date} timeZone={timeZone} />
         {sources ? <span>{sources}</span> : null}
+        <OfflineMark url={item.post.url} />
         <ReaderRowActions post={item.post} />
       </p>
     </article>

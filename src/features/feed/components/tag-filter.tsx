@@ -99,6 +99,44 @@ function DateRange({ from, to, filtered, clearPath, onApply }: DateRangeProps) {
   );
 }
 
+type JumpToDateProps = {
+  /** The day shown when the list is at one day already. */
+  day: string;
+  onJump: (day: string) => void;
+};
+
+/**
+ * Straight to one day, in one step: the list at that day (its tags kept), as `?from=D&to=D`, a
+ * bookmark like any filter. Apart from the range, which needs two dates and its fold opened. The
+ * field is a draft until the button or Enter, for the reason `DateRange` gives.
+ */
+function JumpToDate({ day, onJump }: JumpToDateProps) {
+  const { t } = useMessages();
+  const id = useId();
+  const [draft, setDraft] = useState(day);
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (/^\d{4}-\d{2}-\d{2}$/.test(draft)) onJump(draft);
+  }
+  return (
+    <form onSubmit={submit} aria-label={t.jumpToDate} className="flex items-center gap-1.5">
+      <label htmlFor={id} className="text-sm font-semibold text-ink max-sm:sr-only">
+        {t.jumpToDate}
+      </label>
+      <input
+        id={id}
+        type="date"
+        value={draft}
+        onChange={(event) => setDraft(event.target.value)}
+        className="h-8 w-36 rounded-md border border-rule bg-paper px-1.5 text-sm text-ink"
+      />
+      <button type="submit" className="btn-secondary h-8 text-sm" disabled={draft === ''}>
+        {t.jumpGo}
+      </button>
+    </form>
+  );
+}
+
 export function TagFilter({ tagCounts, selected, from, to, buildPath }: TagFilterProps) {
   const { t } = useMessages();
   const navigate = useNavigate();
@@ -166,30 +204,39 @@ export function TagFilter({ tagCounts, selected, from, to, buildPath }: TagFilte
           ) : null}
         </fieldset>
       ) : null}
-      {/* Folded until used, so a phone's first screen keeps its headlines; open while a range is set. */}
-      <details
-        className={`date-range min-w-0 ${offerTags ? 'mt-2 sm:mt-3' : ''}`}
-        open={from !== '' || to !== '' || undefined}
+      <div
+        className={`flex flex-wrap-reverse items-start justify-between gap-x-3 gap-y-2 ${offerTags ? 'mt-2 sm:mt-3' : ''}`}
       >
-        <summary className="cursor-pointer text-sm font-semibold text-ink">
-          {t.dateRange}
-          {from || to ? (
-            <span className="ml-2 font-normal text-muted">{`${from || '…'} – ${to || '…'}`}</span>
-          ) : null}
-        </summary>
-        <fieldset className="mt-2 min-w-0">
-          <legend className="sr-only">{t.dateRange}</legend>
-          {/* A new range in the URL (back, a link) starts a new draft. */}
-          <DateRange
-            key={`${from}|${to}`}
-            from={from}
-            to={to}
-            filtered={filtered}
-            clearPath={buildPath({})}
-            onApply={apply}
-          />
-        </fieldset>
-      </details>
+        {/* Folded until used, so a phone's first screen keeps its headlines; open while a range is set. */}
+        <details
+          className="date-range min-w-0 flex-1 self-center"
+          open={from !== '' || to !== '' || undefined}
+        >
+          <summary className="cursor-pointer text-sm font-semibold text-ink">
+            {t.dateRange}
+            {from || to ? (
+              <span className="ml-2 font-normal text-muted">{`${from || '…'} – ${to || '…'}`}</span>
+            ) : null}
+          </summary>
+          <fieldset className="mt-2 min-w-0">
+            <legend className="sr-only">{t.dateRange}</legend>
+            {/* A new range in the URL (back, a link) starts a new draft. */}
+            <DateRange
+              key={`${from}|${to}`}
+              from={from}
+              to={to}
+              filtered={filtered}
+              clearPath={buildPath({})}
+              onApply={apply}
+            />
+          </fieldset>
+        </details>
+        <JumpToDate
+          key={from === to ? from : ''}
+          day={from === to ? from : ''}
+          onJump={(day) => apply({ from: day, to: day })}
+        />
+      </div>
     </section>
   );
 }
