@@ -1078,6 +1078,56 @@ async function main(): Promise<void> {
   if (compare?.hugo) versions.Hugo = readVersion('hugo');
 
   const results: SizeResult[] = [];
+  const archives: ArchiveResult[] = [];
+  const sizesLeft = new Set(sizes);
+  // Written after every size, so a run stopped early still leaves what it measured.
+  const writeReport = (final: boolean) => {
+    const cpus = os.cpus();
+    const machine: Machine = {
+      cpu: cpus[0]?.model.trim() ?? 'unknown CPU',
+      cores: cpus.length,
+      ramGiB: os.totalmem() / 2 ** 30,
+      os: readOsName(),
+      node: process.version,
+      loadBefore,
+      loadAfter: os.loadavg()[0] ?? 0,
+      loadPeak: Math.max(loadPeak, os.loadavg()[0] ?? 0),
+    };
+    const date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+    const command = ['npm run bench', ...process.argv.slice(2)].join(' ').replace(/ --$/, '');
+    const minutes = (performance.now() - benchStarted) / 60_000;
+    const targets = buildTargets(results);
+    const runNotes = [...notes];
+    if (!final)
+      runNotes.unshift(
+        `This run was still going when this was written; not yet measured: ${sizesLeft.size > 0 ? `the sizes ${[...sizesLeft].join(', ')}` : 'the archive layout'}.`,
+      );
+    else if (!results.some((result) => result.browser?.heap))
+      runNotes.push(
+        `No archive measured here has a category of ${heapPosts} posts or more, so the JS heap after paging through one is not measured (it needs the 100000-post size).`,
+      );
+    if (values.json) {
+      mkdirSync(path.dirname(path.resolve(root, values.json)), { recursive: true });
+      writeFileSync(
+        path.resolve(root, values.json),
+        `${JSON.stringify({ date, command, machine, versions, results, archives, targets, notes: runNotes }, null, 2)}\n`,
+      );
+    }
+    if (values.doc) {
+      const doc = renderDocument({
+        date,
+        command,
+        machine,
+        versions,
+        results,
+        archives,
+        notes: runNotes,
+        minutes,
+      });
+      writeFileSync(path.resolve(root, values.doc), doc);
+    }
+    return { targets, minutes };
+  };
   for (const size of sizes) {
     const isLarge = size >= large;
     const plan: Plan = {
@@ -1092,48 +1142,13 @@ async function main(): Promise<void> {
       heapPages,
     };
     results.push(await measureSize(size, plan));
+    sizesLeft.delete(size);
+    writeReport(false);
   }
-  const archives: ArchiveResult[] = [];
   for (const size of readList(values['archive-sizes'], 'archive-sizes'))
     archives.push(await measureArchiveSize(size));
-  if (!results.some((result) => result.browser?.heap))
-    notes.push(
-      `No archive measured here has a category of ${heapPosts} posts or more, so the JS heap after paging through one is not measured (it needs the 100000-post size).`,
-    );
   clearInterval(loadTimer);
-  const cpus = os.cpus();
-  const machine: Machine = {
-    cpu: cpus[0]?.model.trim() ?? 'unknown CPU',
-    cores: cpus.length,
-    ramGiB: os.totalmem() / 2 ** 30,
-    os: readOsName(),
-    node: process.version,
-    loadBefore,
-    loadAfter: os.loadavg()[0] ?? 0,
-    loadPeak: Math.max(loadPeak, os.loadavg()[0] ?? 0),
-  };
-  const date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
-  const command = ['npm run bench', ...process.argv.slice(2)].join(' ').replace(/ --$/, '');
-  const minutes = (performance.now() - benchStarted) / 60_000;
-  const targets = buildTargets(results);
-  if (values.json) {
-    mkdirSync(path.dirname(path.resolve(root, values.json)), { recursive: true });
-    writeFileSync(
-      path.resolve(root, values.json),
-      `${JSON.stringify({ date, command, machine, versions, results, archives, targets, notes }, null, 2)}\n`,
-    );
-  }
-  const doc = renderDocument({
-    date,
-    command,
-    machine,
-    versions,
-    results,
-    archives,
-    notes,
-    minutes,
-  });
-  if (values.doc) writeFileSync(path.resolve(root, values.doc), doc);
+  const { targets, minutes } = writeReport(true);
   process.stdout.write(`\n${renderTargets(targets)}\n\n`);
   say(
     `done in ${minutes.toFixed(1)} minutes; ${values.doc || '(no doc)'} and ${values.json || '(no JSON)'} written`,
