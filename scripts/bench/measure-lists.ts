@@ -91,3 +91,28 @@ export async function measureListCosts(root: string): Promise<ListCost[]> {
   }
   return costs;
 }
+
+export type BenchPaths = {
+  /** The category with the most posts, its slug and count. */
+  category: { slug: string; count: number };
+  /** Permalink of the newest post of that category. */
+  article: string;
+};
+
+/** The pages the browser measurements visit: the biggest category and its newest article. */
+export async function findBenchPaths(root: string): Promise<BenchPaths> {
+  const manifest: Manifest = manifestSchema.parse(
+    JSON.parse(readFileSync(path.join(root, dataPaths.manifest()), 'utf8')),
+  );
+  const biggest = [...manifest.categories].sort((a, b) => b.count - a.count)[0];
+  if (!biggest) throw new Error(`${path.join(root, dataPaths.manifest())} lists no category`);
+  const selection = selectList(
+    manifest,
+    { ref: biggest.list, category: biggest.slug, tagCounts: biggest.tags },
+    { tags: [], from: '', to: '' },
+  );
+  const { posts } = await readListPage(createFileLoader(root), selection, 1);
+  const newest = posts[0];
+  if (!newest) throw new Error(`category ${biggest.slug} has no posts`);
+  return { category: { slug: biggest.slug, count: biggest.count }, article: newest.url };
+}
