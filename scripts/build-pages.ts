@@ -26,6 +26,7 @@ import { openBundle, type BundleReader } from './pages/read-bundle';
 import { openAppRenderer, type AppRenderer } from './pages/render-app';
 import { FEED_LIMIT, renderFeed, renderSitemaps, type SitemapUrl } from './pages/render-feeds';
 import {
+  hasEmptyRoot,
   parseShell,
   renderHead,
   renderSettingsScript,
@@ -50,7 +51,20 @@ export type BuildPagesOptions = {
   siteUrl?: string;
   /** False: heads only, every `#root` empty (unit tests of the heads, feeds and sitemap). */
   render?: boolean;
+  /**
+   * How many of the newest posts' pages hold their view (`Infinity`: all); older posts' pages
+   * hold their head only. Lists and home always hold theirs. Default `DEFAULT_VIEWS`.
+   */
+  views?: number;
 };
+
+/**
+ * Rendering a view costs 15–50 ms here, so every post of a 100,000-post archive would take the
+ * page writer over an hour, every five minutes. The newest posts are the ones shared as links
+ * and previewed; older ones keep their head (title, description, canonical) and the app draws
+ * them. `BROADSHEET_VIEWS=all` renders every post where the time is there.
+ */
+export const DEFAULT_VIEWS = 1000;
 
 export type BuildPagesResult = {
   files: number;
@@ -68,7 +82,7 @@ const t = messageCatalogs['zh-CN'];
 
 /** Names the app and the build own; a post URL that lands on one of them is not written. */
 const RESERVED =
-  /^(index\.html|404\.html|sw\.js|manifest\.webmanifest|robots\.txt|feed\.xml|sitemap[^/]*\.xml|workbox-[^/]*\.js|(assets|data|icons|feed)\/.*)$/;
+  /^(index\.html|404\.html|app-shell\.html|sw\.js|manifest\.webmanifest|robots\.txt|feed\.xml|sitemap[^/]*\.xml|workbox-[^/]*\.js|(assets|data|icons|feed)\/.*)$/;
 
 /** Folder names at the root that old `/<category>/` index pages must not take over. */
 const RESERVED_FOLDERS = new Set([
@@ -139,16 +153,22 @@ class PageWriter {
     const head = renderHead(page.head);
     if (!this.renderer || page.view === undefined) return this.shell.render(head, page.head.lang);
     const started = performance.now();
-    let view = await this.renderer.render(`${this.base.slice(0, -1)}${page.view}`);
+    let shownAt = `${this.base.slice(0, -1)}${page.view}`;
+    let view = await this.renderer.render(shownAt);
     // An address that redirects (an old category index) holds the view it lands on.
-    if (view.kind === 'redirect') view = await this.renderer.render(view.location);
+    if (view.kind === 'redirect') {
+      shownAt = view.location;
+      view = await this.renderer.render(shownAt);
+    }
     if (view.kind === 'redirect') throw new Error(`${page.view} redirects twice`);
     this.rendered.pages += 1;
     if (this.rendered.pages % FORGET_EVERY === 0) this.renderer.forgetShards();
     this.rendered.ms += performance.now() - started;
     const body = {
       html: view.html,
-      path: getPageAddress(`${this.base}${page.file}`),
+      // The address of the view it holds: a file answering for another address (an archive
+      // folder's page URL, an old category index) is drawn afresh there, and the app redirects.
+      path: getPageAddress(shownAt),
       build: this.buildId,
     };
     return this.shell.render(
@@ -230,6 +250,7 @@ async function describeAliasPages(
   manifest: Manifest,
   toAddress: (p: string) => string,
   skipped: string[],
+  viewed: ReadonlySet<string>,
 ): Promise<Page[]> {
   const byUrl = new Map(all.map((post) => [post.url, post]));
   const pages: Page[] = [];
@@ -240,8 +261,10 @@ async function describeAliasPages(
       skipped.push(`${alias.path}: ${post ? 'not a safe file name' : `no post at ${alias.url}`}`);
       continue;
     }
-    // The page holds the post's view: the app redirects to the permalink and hydrates it there.
-    pages.push({ file, head: describePost(post, manifest, toAddress), view: post.url });
+    // The page holds the post's view where the permalink does: readable without JavaScript; the
+    // app draws it afresh and redirects to the permalink.
+    const view = viewed.has(post.url) ? post.url : undefined;
+    pages.push({ file, head: describePost(post, manifest, toAddress), view });
   }
   return pages;
 }
@@ -283,6 +306,27 @@ export function getSiteRoot(explicit: string | undefined, configUrl: string, bas
   }
 }
 
+/** Where the page writer keeps the app shell as `vite build` wrote it, since `index.html` becomes the home page. */
+const SHELL_COPY = 'app-shell.html';
+
+/**
+ * The app shell with its empty `#root`: `index.html` straight from `vite build`, kept aside as
+ * `app-shell.html` so that the page writer can run again over the same build (a new bundle of
+ * data, the same app), as a rebuild without a new `vite build` does.
+ */
+async function readShell(dist: string): Promise<string> {
+  const index = await readFile(path.join(dist, 'index.html'), 'utf8');
+  if (hasEmptyRoot(index)) {
+    await writeFile(path.join(dist, SHELL_COPY), index);
+    return index;
+  }
+  try {
+    return await readFile(path.join(dist, SHELL_COPY), 'utf8');
+  } catch {
+    return index; // parseShell says what is wrong with it
+  }
+}
+
 export async function buildPages(options: BuildPagesOptions): Promise<BuildPagesResult> {
   const started = performance.now();
   const dist = path.resolve(options.dist);
@@ -296,8 +340,7 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
   const toAddress = (appPath: string) =>
     siteUrl ? `${siteUrl}${appPath}` : `${base.slice(0, -1)}${appPath}`;
 
-  const shellHtml = await readFile(path.join(dist, 'index.html'), 'utf8');
-  const shell = parseShell(shellHtml);
+  const shell = parseShell(await readShell(dist));
   const renderer = options.render === false ? null : await openAppRenderer({ dist, base });
   try {
     const writer = new PageWriter(dist, shell, base, manifest.buildId, renderer);
@@ -324,14 +367,17 @@ function* describePostPages(
   manifest: Manifest,
   toAddress: (p: string) => string,
   skipped: string[],
+  views: number,
 ): Generator<Page> {
-  for (const post of all) {
+  for (const [index, post] of all.entries()) {
     const file = getPageFile(post.url);
     if (!file) {
       skipped.push(`${post.url}: not a safe file name`);
       continue;
     }
-    yield { file, head: describePost(post, manifest, toAddress), view: post.url };
+    // The newest posts hold their view; older ones their head, and the app draws the view.
+    const view = index < views ? post.url : undefined;
+    yield { file, head: describePost(post, manifest, toAddress), view };
   }
 }
 
@@ -363,9 +409,13 @@ async function writePages(
 
   const aliases = { files: 0, bytes: 0, ms: 0 };
   if (mode !== 'none') {
-    await writer.write(describePostPages(all, manifest, toAddress, writer.skipped));
+    const views = Math.min(context.views ?? DEFAULT_VIEWS, all.length);
+    await writer.write(describePostPages(all, manifest, toAddress, writer.skipped, views));
     const before = { files: writer.files, bytes: writer.bytes, ms: performance.now() };
-    await writer.write(await describeAliasPages(bundle, all, manifest, toAddress, writer.skipped));
+    const viewed = new Set(all.slice(0, views).map((post) => post.url));
+    await writer.write(
+      await describeAliasPages(bundle, all, manifest, toAddress, writer.skipped, viewed),
+    );
     aliases.files = writer.files - before.files;
     aliases.bytes = writer.bytes - before.bytes;
     aliases.ms = performance.now() - before.ms;
@@ -497,16 +547,32 @@ function readMode(value: string | undefined): PagesMode {
   throw new UsageError(`--pages must be all, posts or none (got ${value})`);
 }
 
-const USAGE = 'usage: tsx scripts/build-pages.ts [--dist DIR] [--pages all|posts|none]';
+export function readViews(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_VIEWS;
+  if (value === 'all') return Infinity;
+  const count = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(count))
+    throw new UsageError(`--views must be a whole number or all (got ${value})`);
+  return count;
+}
+
+const USAGE =
+  'usage: tsx scripts/build-pages.ts [--dist DIR] [--pages all|posts|none] [--views N|all]';
 
 async function runCli() {
   const { values } = parseCommandLine({
-    options: { dist: { type: 'string', default: 'dist' }, pages: { type: 'string' } },
+    options: {
+      dist: { type: 'string', default: 'dist' },
+      pages: { type: 'string' },
+      views: { type: 'string' },
+    },
   });
   const pages = readMode(values.pages ?? process.env.BROADSHEET_PAGES);
+  const views = readViews(values.views ?? process.env.BROADSHEET_VIEWS);
   const result = await buildPages({
     dist: values.dist,
     pages,
+    views,
     base: process.env.BASE_PATH,
     siteUrl: process.env.SITE_URL,
   });

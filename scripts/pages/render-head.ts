@@ -107,6 +107,11 @@ export type Shell = {
 
 const ROOT = '<div id="root"></div>';
 
+/** Whether a page is the app shell as `vite build` wrote it: `#root` still empty. */
+export function hasEmptyRoot(html: string): boolean {
+  return html.includes(ROOT);
+}
+
 /** `#root` with the page's markup. */
 function renderRoot(body: PageBody | undefined): string {
   return body ? `<div id="root">${body.html}</div>` : ROOT;

@@ -151,6 +151,25 @@ test('a category page advertises its own feed in the head, beside the site feed'
   expect(feed).toContain('<title type="html">测试站 | kuaixun</title>');
 });
 
+test('only the newest posts hold their view, and the writer runs again over its own output', async () => {
+  const copy = path.join(root, 'dist-views');
+  await cp(dist, copy, { recursive: true });
+  await writeFile(path.join(copy, 'index.html'), SHELL);
+  const pageOf = (file: string) => readFile(path.join(copy, file), 'utf8');
+  for (let run = 0; run < 2; run += 1) {
+    await buildPages({ dist: copy, base: '/', views: 2 });
+    const oldest = await pageOf('kuaixun/2024/03/01/a.html');
+    expect(oldest).toContain('<div id="root"></div>');
+    expect(oldest).not.toContain('data-page=');
+    const newer = await pageOf('财经/2024/03/02/b.html');
+    expect(newer).toContain('data-page="/财经/2024/03/02/b"');
+    expect(newer).toContain('第二篇正文');
+    // The home view is in index.html; the shell `vite build` wrote is kept beside it.
+    expect(await pageOf('index.html')).toContain('data-page="/"');
+    expect(await pageOf('app-shell.html')).toBe(SHELL);
+  }
+});
+
 test('pre-rendered heads speak with the app: its not-found title, list names and counts', async () => {
   await buildPages({ render: false, dist, base: '/' });
   const read = (file: string) => readFile(path.join(dist, file), 'utf8');

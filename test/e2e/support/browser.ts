@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { afterAll } from 'vitest';
 import { z } from 'zod';
 import { CHROMIUM_ARGS } from '../../../scripts/ensure-chromium';
@@ -82,6 +82,7 @@ export async function launchSession(options: SessionOptions = {}): Promise<Sessi
     window.__bsReportViolation([event.effectiveDirective, event.blockedURI, event.sample].join(' '));
   });`);
   const watch = (page: Page) => {
+    if (options.javaScriptEnabled !== false) waitForAppAfterLoads(page);
     page.on('console', (message) => {
       const text = message.text();
       if (/Content Security Policy|Trusted ?Type/i.test(text)) problems.csp.push(text);
@@ -115,6 +116,28 @@ export async function openFileSession(
   const session = await launchSession(options);
   afterAll(() => session.close());
   return { session, page: await session.newPage() };
+}
+
+/**
+ * A pre-rendered page shows its text before the app is live: a test that reads or clicks as soon
+ * as the text is there would race hydration. So `goto` and `reload` of an app page resolve once
+ * the first view is committed (`data-hydrated` on `<html>`, set by src/main.tsx); other
+ * documents (a feed, a JSON file) resolve as they load.
+ */
+function waitForAppAfterLoads(page: Page): void {
+  const settle = async (response: Response | null) => {
+    const type = response?.headers()['content-type'] ?? 'text/html';
+    if (!type.startsWith('text/html')) return response;
+    await page
+      .locator('html[data-hydrated]')
+      .waitFor({ state: 'attached', timeout: 20_000 })
+      .catch(() => {});
+    return response;
+  };
+  const goto = page.goto.bind(page);
+  const reload = page.reload.bind(page);
+  page.goto = async (...args) => settle(await goto(...args));
+  page.reload = async (...args) => settle(await reload(...args));
 }
 
 /** Resolve an app path (`/category/x`) against a served root that may carry a base. */
