@@ -15,6 +15,8 @@ import { AppProviders } from './app/providers';
 import { createAppRouter } from './app/router';
 import { isPrerenderedFor, waitForRouter } from './app/prerendered-page';
 import { startQueryPersistence } from './features/offline/persist-query-cache';
+import { dropPrerenderedFeedLinks } from './features/feed/components/feed-link';
+import { useIsHydrated } from './lib/hydration';
 import './index.css';
 
 // Theme, text size and language go on <html> before the first render: no flash of the wrong
@@ -26,9 +28,15 @@ watchSystemTheme();
 const queryClient = createQueryClient();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-/** Marks `<html>` once the first view is committed: a pre-rendered page is live from then on. */
+/**
+ * Marks `<html>` once the first view is committed and, on a pre-rendered page, once the render
+ * after hydration (the reader's settings, state and day names) is: the page is live from then on.
+ */
 function MarkLive() {
-  useEffect(() => document.documentElement.setAttribute('data-hydrated', ''), []);
+  const hydrated = useIsHydrated();
+  useEffect(() => {
+    if (hydrated) document.documentElement.setAttribute('data-hydrated', '');
+  }, [hydrated]);
   return null;
 }
 
@@ -43,6 +51,7 @@ const app = (router: ReturnType<typeof createAppRouter>) => (
 
 // A page the page writer rendered for this address is hydrated once the router has loaded exactly
 // the data it was rendered from (docs/decisions/022); anything else is drawn afresh.
+dropPrerenderedFeedLinks();
 const prerendered = isPrerenderedFor(document.documentElement, root, window.location.pathname);
 // Only the reader's language's strings load (each is its own chunk); a pre-rendered page is
 // hydrated in the default language it was rendered in, then shown in the reader's.

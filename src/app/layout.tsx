@@ -23,7 +23,6 @@ import { SaveOfflineButton } from '../features/offline/components/save-offline-b
 import { UnreadBadge, useCategoryUnread } from '../components/reader/unread-badge';
 import { KeyboardShortcuts } from '../features/reader-state/components/keyboard-shortcuts';
 import type { Category } from '../shared/schema';
-import { useDropPrerenderedFeedLinks } from '../features/feed/components/feed-link';
 
 /** Shows that a navigation is loading without moving anything on the page. */
 function NavigationProgress() {
@@ -135,7 +134,6 @@ export function Layout() {
   const { t } = useMessages();
   const manifest = useManifest();
   const mainRef = useFocusMainOnPathChange();
-  useDropPrerenderedFeedLinks();
   return (
     <>
       <a href="#main" className="skip-link">

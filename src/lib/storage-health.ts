@@ -32,7 +32,10 @@ function subscribe(listener: () => void) {
 }
 
 const getProblems = () => problems;
+/** A pre-rendered page has no notice; hydration starts from that, then shows what is wrong. */
+const none: readonly StorageProblem[] = [];
+const getServerProblems = () => none;
 
 export function useStorageProblems(): readonly StorageProblem[] {
-  return useSyncExternalStore(subscribe, getProblems, getProblems);
+  return useSyncExternalStore(subscribe, getProblems, getServerProblems);
 }

@@ -1,18 +1,17 @@
-import { useEffect } from 'react';
 import { useMessages } from '../../../lib/i18n';
 import { getSiteFileUrl } from '../../../lib/data-base';
+import { useIsHydrated } from '../../../lib/hydration';
 
 /** The attribute the page writer puts on a pre-rendered page's own feed link (scripts/pages/render-head.ts). */
 const PAGE_FEED_SELECTOR = 'link[rel="alternate"][data-page-feed]';
 
 /**
  * A pre-rendered page's head names its own feed for crawlers and feed readers; once the app runs,
- * the view shown renders its own (below), so the static one must not outlive a navigation.
+ * the view shown renders its own (below), so the static one must not outlive a navigation. Called
+ * before the first render: hydration would otherwise adopt the static link as the view's own.
  */
-export function useDropPrerenderedFeedLinks(): void {
-  useEffect(() => {
-    for (const link of document.querySelectorAll(PAGE_FEED_SELECTOR)) link.remove();
-  }, []);
+export function dropPrerenderedFeedLinks(): void {
+  for (const link of document.querySelectorAll(PAGE_FEED_SELECTOR)) link.remove();
 }
 
 export type FeedLinkProps = {
@@ -33,10 +32,12 @@ export type FeedLinkProps = {
 export function FeedLink({ path, title, listName, inHead = false }: FeedLinkProps) {
   const { t } = useMessages();
   const href = getSiteFileUrl(path);
+  // Rendered to a string at build time a <link> stays where it stands, in the body; the page's
+  // head has its own. In the browser React puts it into the head, and takes it out with the view.
+  const hydrated = useIsHydrated();
   return (
     <>
-      {/* React puts a <link> into the document head, and takes it out with the view. */}
-      {inHead ? (
+      {inHead && hydrated ? (
         <link rel="alternate" type="application/atom+xml" title={title} href={href} />
       ) : null}
       <a
