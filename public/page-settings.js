@@ -1,4 +1,4 @@
-/* global document, localStorage, matchMedia, location */
+/* global document, localStorage, matchMedia, location, requestAnimationFrame, setTimeout */
 // Runs in the head of every pre-rendered page, before it paints (no inline script: the CSP forbids
 // it). The reader's theme and text size go on <html>, as applySettingsToDocument in
 // src/lib/settings.ts puts them, so the page never flashes the wrong theme; test/scripts/
@@ -24,18 +24,46 @@
   );
 
   var page = root.getAttribute('data-page');
-  if (page === null) return;
-  var address = location.pathname
-    .split('/')
-    .map(function (segment) {
-      try {
-        return decodeURIComponent(segment);
-      } catch {
-        return segment;
+  var other = page !== null && readAddress() !== page;
+  if (other) root.setAttribute('data-other-page', '');
+  startApp(page !== null && !other);
+
+  function readAddress() {
+    return location.pathname
+      .split('/')
+      .map(function (segment) {
+        try {
+          return decodeURIComponent(segment);
+        } catch {
+          return segment;
+        }
+      })
+      .join('/')
+      .replace(/(^|\/)index\.html$/, '$1')
+      .replace(/\.html$/, '');
+  }
+
+  // A page holding its own view is read before the app runs: the app's code is fetched once the
+  // text is on screen, so it does not share a slow network with the stylesheet and the page. The
+  // page writer puts the entry first, then the modules it imports (scripts/pages/render-head.ts).
+  function startApp(afterPaint) {
+    var meta = document.querySelector('meta[name="broadsheet-app"]');
+    if (!meta) return;
+    var files = meta.getAttribute('content').split(' ');
+    var start = function () {
+      for (var i = 1; i < files.length; i++) {
+        var link = document.createElement('link');
+        link.rel = 'modulepreload';
+        link.crossOrigin = '';
+        link.href = files[i];
+        document.head.appendChild(link);
       }
-    })
-    .join('/')
-    .replace(/(^|\/)index\.html$/, '$1')
-    .replace(/\.html$/, '');
-  if (address !== page) root.setAttribute('data-other-page', '');
+      import(files[0]);
+    };
+    if (afterPaint && typeof requestAnimationFrame === 'function')
+      requestAnimationFrame(function () {
+        setTimeout(start, 0);
+      });
+    else start();
+  }
 })();

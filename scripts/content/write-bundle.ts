@@ -3,6 +3,7 @@
  * docs/decisions/002-bundle-layout.md). Pure: no file system, no clock, no Node-only API, so
  * app tests can build fixture bundles with it in the browser-like test environment.
  */
+import { z } from 'zod/mini';
 import {
   ARTICLE_INDEX_PAGE_SIZE,
   BUNDLE_SCHEMA_VERSION,
@@ -263,8 +264,8 @@ type FileSink = {
  * Each summary and article is validated once, on its own; the files that carry them are checked
  * with these shells, so a summary shared by three lists is not validated three times over.
  */
-const chunkShellSchema = listChunkSchema.omit({ posts: true });
-const bucketShellSchema = articleBucketSchema.omit({ posts: true });
+const chunkShellSchema = z.omit(listChunkSchema, { posts: true });
+const bucketShellSchema = z.omit(articleBucketSchema, { posts: true });
 
 /** Adds a JSON file under a content-hashed name and returns the hash. */
 function addHashedFile(sink: FileSink, folder: string, value: unknown): string {

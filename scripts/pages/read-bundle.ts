@@ -4,7 +4,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { z } from 'zod';
 import { dataPaths } from '../../src/shared/paths';
 import {
   bundleFiles,
@@ -18,6 +17,8 @@ import {
 } from '../../src/shared/bundle-reader';
 import {
   manifestSchema,
+  safeParse,
+  type Schema,
   type Article,
   type ArticleAlias,
   type ListRef,
@@ -34,9 +35,9 @@ export type BundleReader = {
   readAliases: () => Promise<ArticleAlias[]>;
 };
 
-async function readJson<T>(root: string, relative: string, schema: z.ZodType<T>): Promise<T> {
+async function readJson<T>(root: string, relative: string, schema: Schema<T>): Promise<T> {
   const text = await readFile(path.join(root, relative), 'utf8');
-  const parsed = schema.safeParse(JSON.parse(text));
+  const parsed = safeParse(schema, JSON.parse(text));
   if (!parsed.success) {
     throw new Error(`${relative} does not match the bundle schema: ${parsed.error.message}`);
   }

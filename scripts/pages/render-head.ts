@@ -133,11 +133,47 @@ export function renderSettingsScript(base: string): string {
   return `<script src="${escapeHtml(base)}page-settings.js"></script>`;
 }
 
+const ENTRY_SCRIPT = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/gi;
+const MODULE_PRELOAD = /\s*<link rel="modulepreload" crossorigin href="([^"]+)">/gi;
+
+/**
+ * The shell's head for a page that holds its view: the app's entry script and module preloads
+ * become one `<meta name="broadsheet-app">` (the entry first), from which `page-settings.js`
+ * starts the app once the page's text is painted. Vite's tags start their downloads at once,
+ * which on a slow network delays the text behind code the text does not need.
+ */
+export function deferAppStart(html: string): string {
+  const files: string[] = [];
+  const preloads: string[] = [];
+  const withoutEntry = html.replace(ENTRY_SCRIPT, (_tag, src: string) => {
+    files.push(src);
+    return '';
+  });
+  if (files.length === 0) return html;
+  if (files.length > 1)
+    throw new Error(`The app shell has ${files.length} entry scripts; expected one.`);
+  const withoutPreloads = withoutEntry.replace(MODULE_PRELOAD, (_tag, href: string) => {
+    preloads.push(href);
+    return '';
+  });
+  const meta = `<meta name="broadsheet-app" content="${escapeHtml([...files, ...preloads].join(' '))}" />`;
+  return withoutPreloads.replace(/\s*<\/head>/i, `\n    ${meta}\n  </head>`);
+}
+
 /**
  * Split the built `index.html` around its `<title>` (and the value of `<html lang>`) so each page
  * costs one string join.
  */
 export function parseShell(html: string): Shell {
+  const plain = parseShellParts(html);
+  const deferred = parseShellParts(deferAppStart(html));
+  return {
+    render: (head, lang, body) =>
+      body ? deferred.render(head, lang, body) : plain.render(head, lang, body),
+  };
+}
+
+function parseShellParts(html: string): Shell {
   const withoutDescription = html.replace(/\s*<meta name="description"[^>]*>/i, '');
   const match = /<title>[\s\S]*?<\/title>/i.exec(withoutDescription);
   if (!match) throw new Error('The app shell has no <title> to replace.');

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { safeParse, type Schema } from '../shared/schema';
 import { BUNDLE_SCHEMA_VERSION } from '../shared/schema';
 import { getDataUrl } from './data-base';
 
@@ -49,7 +49,7 @@ export function isGoneError(error: unknown): error is DataError {
  */
 export async function fetchJson<T>(
   path: string,
-  schema: z.ZodType<T>,
+  schema: Schema<T>,
   signal?: AbortSignal,
   cache?: RequestCache,
 ): Promise<T> {
@@ -83,7 +83,7 @@ export async function fetchJson<T>(
       kind,
     );
   }
-  const parsed = schema.safeParse(body);
+  const parsed = safeParse(schema, body);
   if (!parsed.success) {
     const kind = isOtherLayout(body) ? 'other-build' : 'schema';
     throw new DataError(`${path} does not match the bundle schema`, path, response.status, kind);

@@ -1,7 +1,8 @@
 import { useSyncExternalStore } from 'react';
 import { createStore, delMany, entries, setMany, type UseStore } from 'idb-keyval';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { reportStorageProblem } from './storage-health';
+import { safeParse, type Schema } from '../shared/schema';
 
 /**
  * The reader's own state: what was read, what was saved, what was opened when. Kept in
@@ -13,16 +14,16 @@ import { reportStorageProblem } from './storage-health';
 
 /** A post marked read: when, and its categories (for unread counts without reading any list). */
 export const readEntrySchema = z.object({
-  url: z.string().startsWith('/'),
-  at: z.number().int().nonnegative(),
+  url: z.string().check(z.startsWith('/')),
+  at: z.int().check(z.nonnegative()),
   categories: z.array(z.string()),
 });
 export type ReadEntry = z.infer<typeof readEntrySchema>;
 
 /** A saved post, with what `/saved` shows of it without loading anything. */
 export const savedEntrySchema = z.object({
-  url: z.string().startsWith('/'),
-  at: z.number().int().nonnegative(),
+  url: z.string().check(z.startsWith('/')),
+  at: z.int().check(z.nonnegative()),
   title: z.string(),
   date: z.string(),
   categories: z.array(z.string()),
@@ -31,8 +32,8 @@ export type SavedEntry = z.infer<typeof savedEntrySchema>;
 
 /** One opening of a post (the latest one per post). */
 export const historyEntrySchema = z.object({
-  url: z.string().startsWith('/'),
-  at: z.number().int().nonnegative(),
+  url: z.string().check(z.startsWith('/')),
+  at: z.int().check(z.nonnegative()),
   title: z.string(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
@@ -40,7 +41,7 @@ export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 const kinds = ['read', 'saved', 'history'] as const;
 type Kind = (typeof kinds)[number];
 type EntryOf = { read: ReadEntry; saved: SavedEntry; history: HistoryEntry };
-const schemas: { [K in Kind]: z.ZodType<EntryOf[K]> } = {
+const schemas: { [K in Kind]: Schema<EntryOf[K]> } = {
   read: readEntrySchema,
   saved: savedEntrySchema,
   history: historyEntrySchema,
@@ -116,7 +117,7 @@ async function load(): Promise<void> {
 /** Keep a stored record only when it parses and sits under its own permalink. */
 function restore<K extends Kind>(kind: K, value: unknown, url: unknown): void {
   if (touchedWhileLoading.has(`${kind} ${String(url)}`)) return;
-  const parsed = schemas[kind].safeParse(value);
+  const parsed = safeParse(schemas[kind], value);
   if (parsed.success && parsed.data.url === url)
     (maps[kind] as Map<string, EntryOf[K]>).set(parsed.data.url, parsed.data);
 }

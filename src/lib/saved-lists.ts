@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { bundleFileKinds } from '../shared/bundle-reader';
 import { createStoredValue } from './stored-value';
 
@@ -17,8 +17,8 @@ const savedListSchema = z.object({
   list: z.string(),
   title: z.string(),
   /** App path of the list view. */
-  path: z.string().startsWith('/'),
-  posts: z.number().int().nonnegative(),
+  path: z.string().check(z.startsWith('/')),
+  posts: z.int().check(z.nonnegative()),
   files: z.array(savedFileSchema),
   /**
    * Hash of the list index that was saved; a newer build has a newer one. A record only: a saved

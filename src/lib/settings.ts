@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { createStoredValue } from './stored-value';
 
 /**
@@ -12,10 +12,10 @@ export const languages = ['zh-CN', 'en'] as const;
 export const listModes = ['compact', 'cards'] as const;
 
 const settingsSchema = z.object({
-  theme: z.enum(themeChoices).catch('system'),
-  textSize: z.enum(textSizes).catch('medium'),
-  lang: z.enum(languages).catch('zh-CN'),
-  listMode: z.enum(listModes).catch('compact'),
+  theme: z.catch(z.enum(themeChoices), 'system'),
+  textSize: z.catch(z.enum(textSizes), 'medium'),
+  lang: z.catch(z.enum(languages), 'zh-CN'),
+  listMode: z.catch(z.enum(listModes), 'compact'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type ThemeChoice = Settings['theme'];

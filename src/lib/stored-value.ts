@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { z } from 'zod';
+import { safeParse, type Schema } from '../shared/schema';
 import { reportStorageProblem } from './storage-health';
 
 export type StoredValue<T> = {
@@ -15,7 +15,7 @@ export type StoredValue<T> = {
  */
 export function createStoredValue<T>(
   key: string,
-  schema: z.ZodType<T>,
+  schema: Schema<T>,
   fallback: T,
   onChange?: (value: T) => void,
 ): StoredValue<T> {
@@ -33,7 +33,7 @@ export function createStoredValue<T>(
     }
     try {
       if (!raw) return fallback;
-      const parsed = schema.safeParse(JSON.parse(raw));
+      const parsed = safeParse(schema, JSON.parse(raw));
       return parsed.success ? parsed.data : fallback;
     } catch {
       return fallback;

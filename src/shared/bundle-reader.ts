@@ -4,7 +4,6 @@
  * app backs with its query cache, the prebuild's page writer with the file system, and tests with
  * either. The bucket and chunk arithmetic therefore exists once. See docs/decisions/008-bundle-reader.md.
  */
-import type { z } from 'zod';
 import { dataPaths } from './paths';
 import {
   getArticleLocation,
@@ -29,6 +28,7 @@ import {
   type ListChunk,
   type ListIndex,
   type ListRef,
+  type Schema,
   type Manifest,
   type PostSummary,
 } from './schema';
@@ -67,7 +67,7 @@ export type BundleFile<K extends BundleFileKind> = BundleFileTypes[K];
 
 /** Every hashed data file kind: its schema and where it lives under the deployed root. */
 export const bundleFiles: {
-  [K in BundleFileKind]: { schema: z.ZodType<BundleFile<K>>; path: (hash: string) => string };
+  [K in BundleFileKind]: { schema: Schema<BundleFile<K>>; path: (hash: string) => string };
 } = {
   home: { schema: homeSchema, path: dataPaths.home },
   listIndex: { schema: listIndexSchema, path: dataPaths.listIndex },

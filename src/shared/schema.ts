@@ -4,7 +4,13 @@
  * fetched file with them, so a shard from another build or a broken host fails loudly
  * instead of rendering garbage. See docs/decisions/002-bundle-layout.md.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
+
+/** A schema of any flavour of zod 4 (the app uses zod/mini; Node scripts may use classic zod). */
+export type Schema<T> = z.core.$ZodType<T>;
+
+/** Parse `value` with `schema`, without throwing. */
+export const safeParse = <T>(schema: Schema<T>, value: unknown) => z.safeParse(schema, value);
 
 /** Version of the on-disk layout; bump when a reader of an older layout would misread it. */
 export const BUNDLE_SCHEMA_VERSION = 1;
@@ -22,17 +28,17 @@ export const ARTICLE_INDEX_PAGE_SIZE = 512;
 export const ARTICLES_PER_BUCKET = 16;
 
 /** A content hash used as a file name: lower-case hex. */
-const hashSchema = z.string().regex(/^[0-9a-f]{8,64}$/);
+const hashSchema = z.string().check(z.regex(/^[0-9a-f]{8,64}$/));
 
 /** ISO 8601 date-time with the site's UTC offset, e.g. `2022-02-26T21:22:00+08:00`. */
 const isoDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/);
+  .check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/));
 
 /** What a list shows of a post. */
 export const postSummarySchema = z.object({
   /** The post's Jekyll permalink, percent-encoded as Jekyll writes it, starting with `/`. */
-  url: z.string().startsWith('/'),
+  url: z.string().check(z.startsWith('/')),
   /** Plain text, never HTML. */
   title: z.string(),
   date: isoDateSchema,
@@ -42,7 +48,7 @@ export const postSummarySchema = z.object({
   /** Plain-text excerpt, at most ~140 characters. */
   excerpt: z.string(),
   /** Characters of body text (a CJK character counts as one), for the reading length. */
-  chars: z.number().int().nonnegative(),
+  chars: z.int().check(z.nonnegative()),
   /**
    * The post's language (BCP 47): front matter `lang`, else `defaults:`, else the site's `lang`.
    * Dates, `<html lang>` and the search index per language follow it.
@@ -51,18 +57,18 @@ export const postSummarySchema = z.object({
 });
 export type PostSummary = z.infer<typeof postSummarySchema>;
 
-const postLinkSchema = z.object({ url: z.string().startsWith('/'), title: z.string() });
+const postLinkSchema = z.object({ url: z.string().check(z.startsWith('/')), title: z.string() });
 export type PostLink = z.infer<typeof postLinkSchema>;
 
 /** A whole post: its summary, the rendered (still untrusted) body and its neighbours. */
-export const articleSchema = postSummarySchema.extend({
+export const articleSchema = z.extend(postSummarySchema, {
   /** Rendered Markdown/HTML. Untrusted: the app sanitizes it before display. */
   html: z.string(),
   /** The original story's address (the `<http://…>` source link), if any. */
-  source: z.string().nullable(),
+  source: z.nullable(z.string()),
   /** Older and newer post in the post's first category. */
-  prev: postLinkSchema.nullable(),
-  next: postLinkSchema.nullable(),
+  prev: z.nullable(postLinkSchema),
+  next: z.nullable(postLinkSchema),
 });
 export type Article = z.infer<typeof articleSchema>;
 
@@ -71,8 +77,8 @@ export type Article = z.infer<typeof articleSchema>;
  * (`/old_post/2021-12-08-x.html`), answered with a redirect to the post's permalink `url`.
  */
 export const articleAliasSchema = z.object({
-  path: z.string().startsWith('/'),
-  url: z.string().startsWith('/'),
+  path: z.string().check(z.startsWith('/')),
+  url: z.string().check(z.startsWith('/')),
 });
 export type ArticleAlias = z.infer<typeof articleAliasSchema>;
 
@@ -81,7 +87,7 @@ export type ArticleAlias = z.infer<typeof articleAliasSchema>;
  * path's key hashes to it (so one lookup finds either).
  */
 export const articleBucketSchema = z.object({
-  bucket: z.number().int().nonnegative(),
+  bucket: z.int().check(z.nonnegative()),
   posts: z.array(articleSchema),
   aliases: z.array(articleAliasSchema),
 });
@@ -89,9 +95,9 @@ export type ArticleBucket = z.infer<typeof articleBucketSchema>;
 
 /** `data/article-index/<hash>.json`: bucket number → bucket file hash, for one page of buckets. */
 export const articleIndexPageSchema = z.object({
-  page: z.number().int().nonnegative(),
+  page: z.int().check(z.nonnegative()),
   /** `buckets[i]` is the file hash of bucket `page * ARTICLE_INDEX_PAGE_SIZE + i`, or null when empty. */
-  buckets: z.array(hashSchema.nullable()),
+  buckets: z.array(z.nullable(hashSchema)),
 });
 export type ArticleIndexPage = z.infer<typeof articleIndexPageSchema>;
 
@@ -99,7 +105,7 @@ export type ArticleIndexPage = z.infer<typeof articleIndexPageSchema>;
 export const listChunkSchema = z.object({
   list: z.string(),
   /** Chunk number counted from the oldest post. */
-  index: z.number().int().nonnegative(),
+  index: z.int().check(z.nonnegative()),
   posts: z.array(postSummarySchema),
 });
 export type ListChunk = z.infer<typeof listChunkSchema>;
@@ -121,34 +127,34 @@ export type ListIndex = z.infer<typeof listIndexSchema>;
 
 /** How the manifest names one list. */
 export const listRefSchema = z.object({
-  count: z.number().int().nonnegative(),
+  count: z.int().check(z.nonnegative()),
   /** Hash of the list index (all chunks). */
   index: hashSchema,
   /** The newest `LIST_HEAD_CHUNKS` chunks (fewer for short lists), oldest first, so a first page needs no index. */
-  head: z.array(chunkRefSchema.extend({ index: z.number().int().nonnegative() })),
+  head: z.array(z.extend(chunkRefSchema, { index: z.int().check(z.nonnegative()) })),
 });
 export type ListRef = z.infer<typeof listRefSchema>;
 
 export const categorySchema = z.object({
   /** As in permalinks: lower-cased, not percent-encoded. */
-  slug: z.string().min(1),
+  slug: z.string().check(z.minLength(1)),
   /** Readable name: the tag that names the source when one fits, else the slug. */
-  name: z.string().min(1),
-  count: z.number().int().nonnegative(),
+  name: z.string().check(z.minLength(1)),
+  count: z.int().check(z.nonnegative()),
   list: listRefSchema,
   /** Tags used in this category with their counts, most used first. */
-  tags: z.array(z.object({ name: z.string(), count: z.number().int().nonnegative() })),
+  tags: z.array(z.object({ name: z.string(), count: z.int().check(z.nonnegative()) })),
 });
 export type Category = z.infer<typeof categorySchema>;
 
 export const tagSchema = z.object({
-  name: z.string().min(1),
-  count: z.number().int().nonnegative(),
+  name: z.string().check(z.minLength(1)),
+  count: z.int().check(z.nonnegative()),
   /**
    * How many of its posts carry another tag too. When none of the tags a filter chooses shares a
    * post, their union's size is the sum of their counts, known without reading a list.
    */
-  shared: z.number().int().nonnegative(),
+  shared: z.int().check(z.nonnegative()),
   list: listRefSchema,
 });
 export type Tag = z.infer<typeof tagSchema>;
@@ -175,7 +181,7 @@ export type Site = z.infer<typeof siteSchema>;
  */
 export const dayCountsSchema = z.object({
   first: z.string(),
-  counts: z.array(z.number().int().nonnegative()),
+  counts: z.array(z.int().check(z.nonnegative())),
 });
 export type DayCounts = z.infer<typeof dayCountsSchema>;
 
@@ -185,14 +191,14 @@ export type DayCounts = z.infer<typeof dayCountsSchema>;
  */
 export const searchIndexSchema = z.object({
   /** Folder relative to the search folder, ending in `/`: `zh-cn/2021-12-01-3fa2b1c94d5e6f70/`. */
-  path: z.string().regex(/^[\w.-]+\/[\w.-]+\/$/),
+  path: z.string().check(z.regex(/^[\w.-]+\/[\w.-]+\/$/)),
   /** Hash of the index's records; Pagefind's `metaCacheTag`, so its entry URL is stable. */
   tag: hashSchema,
   language: z.string(),
   /** First and last day (`YYYY-MM-DD`, the site's calendar) of the index's posts. */
   first: z.string(),
   last: z.string(),
-  posts: z.number().int().nonnegative(),
+  posts: z.int().check(z.nonnegative()),
 });
 export type SearchIndex = z.infer<typeof searchIndexSchema>;
 
@@ -202,9 +208,9 @@ export const manifestSchema = z.object({
   /** Hash of the whole bundle: equal inputs give an equal id. */
   buildId: hashSchema,
   site: siteSchema,
-  posts: z.number().int().nonnegative(),
+  posts: z.int().check(z.nonnegative()),
   /** Date of the newest post, if any. */
-  newest: isoDateSchema.nullable(),
+  newest: z.nullable(isoDateSchema),
   /** Hash of `data/home/<hash>.json`. */
   home: hashSchema,
   all: listRefSchema,
@@ -214,16 +220,16 @@ export const manifestSchema = z.object({
   tags: z.array(tagSchema),
   articles: z.object({
     /** Number of buckets, a power of two. */
-    buckets: z.number().int().positive(),
+    buckets: z.int().check(z.positive()),
     /** Hash of each article-index page. */
     pages: z.array(hashSchema),
   }),
   /** Path of the Pagefind bundle relative to `data/`, or null when search was not built. */
-  search: z.string().nullable(),
+  search: z.nullable(z.string()),
   /** Missing in a manifest of an older build: no archive by date then. */
-  days: dayCountsSchema.default({ first: '', counts: [] }),
+  days: z._default(dayCountsSchema, { first: '', counts: [] }),
   /** The indexes under `search`, oldest first; the first also holds Pagefind's worker and wasm. */
-  searchIndexes: z.array(searchIndexSchema).default([]),
+  searchIndexes: z._default(z.array(searchIndexSchema), []),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 
@@ -238,7 +244,7 @@ export const diagnosticSchema = z.object({
   /** Relative to the site root, e.g. `_posts/2022-02-26-x.md`. */
   file: z.string(),
   /** 1-based line, or 0 when the problem is the whole file. */
-  line: z.number().int().nonnegative(),
+  line: z.int().check(z.nonnegative()),
   severity: z.enum(['error', 'warning']),
   message: z.string(),
 });
@@ -246,8 +252,8 @@ export type Diagnostic = z.infer<typeof diagnosticSchema>;
 
 /** `data/build-report.json`: `inputs == posts + skipped.length`, always. */
 export const buildReportSchema = z.object({
-  inputs: z.number().int().nonnegative(),
-  posts: z.number().int().nonnegative(),
+  inputs: z.int().check(z.nonnegative()),
+  posts: z.int().check(z.nonnegative()),
   skipped: z.array(z.object({ file: z.string(), reason: z.string() })),
   diagnostics: z.array(diagnosticSchema),
   /** File under the site root → permalink. */

@@ -1,4 +1,5 @@
 /** The shared bundle reader over a bundle made in memory by the prebuild's own writer. */
+import { z } from 'zod/mini';
 import type { Bundle } from '../../scripts/content/write-bundle';
 import {
   bundleFiles,
@@ -25,7 +26,7 @@ export function createMemoryLoader(bundle: Bundle): {
     const relative = bundleFiles[kind].path(hash).replace(/^data\//, '');
     const text = bundle.files.get(relative);
     if (text === undefined) throw new Error(`no file ${relative}`);
-    return bundleFiles[kind].schema.parse(JSON.parse(text));
+    return z.parse(bundleFiles[kind].schema, JSON.parse(text));
   };
   return { load, loaded };
 }

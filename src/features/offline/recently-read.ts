@@ -1,6 +1,6 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import { useQueryClient, type QueryCache } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { articleSchema, type PostLink } from '../../shared/schema';
 import { bundleKeys } from '../../lib/query-keys';
 

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, type MouseEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Article, Manifest, PostLink } from '../../../shared/schema';
 import { paths } from '../../../shared/paths';
 import { useMessages } from '../../../lib/i18n';
@@ -22,7 +22,7 @@ export type ArticleViewProps = {
 const CHARS_PER_MINUTE = 400;
 
 /** How many history entries back the list is: set to 1 by list links, grown by prev/next. */
-const navigationStateSchema = z.object({ listDepth: z.number().int().positive() });
+const navigationStateSchema = z.object({ listDepth: z.int().check(z.positive()) });
 
 function getListDepth(state: unknown): number {
   const parsed = navigationStateSchema.safeParse(state);

@@ -8,7 +8,7 @@
  * which days hold the page asked for, and each part that holds some of them is searched alone,
  * sorted by date, in order from the newest.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { SearchIndex } from '../../../shared/schema';
 import { WORD_BREAK, toPagefindQuery } from '../../../shared/search-text';
 
@@ -61,7 +61,7 @@ export type PagefindApi = {
 const resultDataSchema = z.object({
   url: z.string(),
   excerpt: z.string(),
-  meta: z.record(z.string(), z.string()).catch({}),
+  meta: z.catch(z.record(z.string(), z.string()), {}),
 });
 
 const ENTITIES: Record<string, string> = {

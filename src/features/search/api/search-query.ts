@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { dataPaths } from '../../../shared/paths';
 import type { Manifest, SearchIndex } from '../../../shared/schema';
 import { getDataUrl } from '../../../lib/data-base';
@@ -33,7 +33,7 @@ export class SearchUnavailableError extends Error {
 const SEARCHED_KEEP = 300;
 const searched = createStoredValue(
   'broadsheet:searched-online',
-  z.array(z.string()).max(SEARCHED_KEEP * 2),
+  z.array(z.string()).check(z.maxLength(SEARCHED_KEEP * 2)),
   [],
 );
 
