@@ -47,10 +47,15 @@
   // text is on screen, so it does not share a slow network with the stylesheet and the page. The
   // page writer puts the entry first, then the modules it imports (scripts/pages/render-head.ts).
   function startApp(afterPaint) {
-    var meta = document.querySelector('meta[name="broadsheet-app"]');
-    if (!meta) return;
-    var files = meta.getAttribute('content').split(' ');
     var start = function () {
+      // The tag follows this script in the head: found once the head is parsed.
+      var meta = document.querySelector('meta[name="broadsheet-app"]');
+      if (!meta) {
+        if (document.readyState === 'loading')
+          document.addEventListener('DOMContentLoaded', start, { once: true });
+        return;
+      }
+      var files = meta.getAttribute('content').split(' ');
       for (var i = 1; i < files.length; i++) {
         var link = document.createElement('link');
         link.rel = 'modulepreload';
@@ -64,6 +69,8 @@
       requestAnimationFrame(function () {
         setTimeout(start, 0);
       });
+    else if (document.readyState === 'loading')
+      document.addEventListener('DOMContentLoaded', start, { once: true });
     else start();
   }
 })();

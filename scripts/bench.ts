@@ -58,11 +58,10 @@ import {
   SLOW_4G,
   measureHeapAfterPaging,
   measureInAppClick,
-  measurePages,
   measureSlowArticle,
   type HeapAfterPaging,
-  type PageVisit,
 } from './bench/measure-pages';
+import { measureFirstVisit, type FirstVisit } from './bench/measure-first-visit';
 import { measureSearchCosts, type SearchCosts } from './bench/measure-search';
 import {
   describeMachine,
@@ -82,7 +81,7 @@ type Measured = { seconds: Summary; peakMiB: Summary; failed: number };
 
 type BrowserResult = {
   paths: { home: string; category: string; article: string; categoryPosts: number };
-  /** Cold visits: gzipped KiB, raw KiB and requests, one summary each per page. */
+  /** Cold visits: KiB on the wire, KiB uncompressed and requests, one summary each per page. */
   visits: {
     path: string;
     kib: Summary;
@@ -402,7 +401,7 @@ async function measureComparison(
   return summarizeRuns(results);
 }
 
-function summarizeVisits(runs: PageVisit[][]) {
+function summarizeVisits(runs: FirstVisit[][]) {
   const first = runs[0] ?? [];
   return first.map((visit, index) => {
     const samples = runs.map((run) => run[index] ?? visit);
@@ -455,7 +454,7 @@ async function measureBrowser(
     const visitRuns = [];
     for (let run = 1; run <= runs; run++) {
       say(`  cold visits (home, category, article), run ${run} of ${runs}…`);
-      visitRuns.push(await measurePages(server.url, pagePaths));
+      visitRuns.push(await measureFirstVisit(server.url, pagePaths));
     }
     const slow: number[] = [];
     for (let run = 1; run <= runs; run++) {
@@ -704,7 +703,7 @@ function renderBrowserTable(browser: BrowserResult): string {
   for (const visit of browser.visits) {
     rows.push([
       `cold visit ${visit.path}`,
-      `${formatSummary(visit.kib, 'KiB', 1)} gzipped; ${formatSummary(visit.rawKiB, 'KiB', 0)} raw; ${formatSummary(visit.requests, 'requests', 0)}; of them the service worker's precache ${formatSummary(visit.workerKiB, 'KiB', 1)} in ${formatSummary(visit.workerRequests, 'requests', 0)}`,
+      `${formatSummary(visit.kib, 'KiB', 1)} on the wire (gzipped, headers included); ${formatSummary(visit.rawKiB, 'KiB', 0)} uncompressed; ${formatSummary(visit.requests, 'requests', 0)}; of them the service worker's precache ${formatSummary(visit.workerKiB, 'KiB', 1)} in ${formatSummary(visit.workerRequests, 'requests', 0)}`,
     ]);
   }
   rows.push([
@@ -957,7 +956,7 @@ function renderDocument(input: {
     '',
     '**How to read it.** Each figure is the median of the runs named beside it, with the lowest and highest in brackets. A run of a build is a cold build into an empty output and cache folder, then a rebuild after one new post from that cache. Peak memory is the sum of the peaks of every process of the build (the prebuild and Pagefind), read from `/proc` every 50 ms. Archives come from the project generator (`npm run generate`, seed 1), where about 86% of posts are in one category.',
     '',
-    `**In Chromium** (headless, over \`scripts/serve.ts\` serving the built app with every pre-rendered page, as a static host does): a cold visit is a fresh profile with the service worker allowed to install and precache, counted until the network is idle; its bytes are each response body gzipped (level 6) as a static host serves text, with images, fonts and WebAssembly as they are, headers not counted. "Slow 4G" is Lighthouse's mobile network profile, applied with \`Network.emulateNetworkConditions\`: ${SLOW_4G.latencyMs} ms latency, ${(SLOW_4G.downloadKbps / 1024).toFixed(1)} Mbps down, ${SLOW_4G.uploadKbps} Kbps up, no CPU slowdown; the time runs from the navigation's start to the first frame that shows the article's title and body. The in-app click runs from the click on a list row to the first frame with the article's body, with the article's files cached by an earlier visit. The heap is \`JSHeapUsedSize\` from \`Performance.getMetrics\` after \`HeapProfiler.collectGarbage\`. Lighthouse runs its default mobile profile (simulated slow 4G, 4× CPU slowdown).`,
+    `**In Chromium** (headless, over \`scripts/serve.ts\` serving the built app with every pre-rendered page, as a static host does): a cold visit is a fresh profile with the service worker allowed to install and precache, counted until the network is idle; its bytes are what crosses a counting proxy in front of the server (status lines, headers and bodies, text gzipped as \`scripts/serve.ts\` sends it like a static host, images, fonts and WebAssembly as they are); what the HTTP cache or the service worker's cache answers is not counted, since it never crosses the network. "Slow 4G" is Lighthouse's mobile network profile, applied with \`Network.emulateNetworkConditions\`: ${SLOW_4G.latencyMs} ms latency, ${(SLOW_4G.downloadKbps / 1024).toFixed(1)} Mbps down, ${SLOW_4G.uploadKbps} Kbps up, no CPU slowdown; the time runs from the navigation's start to the first frame that shows the article's title and body. The in-app click runs from the click on a list row to the first frame with the article's body, with the article's files cached by an earlier visit. The heap is \`JSHeapUsedSize\` from \`Performance.getMetrics\` after \`HeapProfiler.collectGarbage\`. Lighthouse runs its default mobile profile (simulated slow 4G, 4× CPU slowdown).`,
     '',
     "**Jekyll and Hugo** build the same generated site. Jekyll builds the Jekyll site as generated (`jekyll build --safe`, with jekyll-feed; no layouts, so each post is its body). Hugo builds a minimal Hugo site made from it (`scripts/bench/hugo-site.ts`): every post under `content/posts/` with its front matter as written, categories and tags as taxonomies, one template per page kind (a post: title, date, body; a list: its post titles as links; home: the newest 50), raw HTML in Markdown passed through, RSS capped at 10 items, the sitemap. Ratios are their median time over the cold prebuild's (no search).",
     '',

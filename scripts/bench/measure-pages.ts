@@ -1,10 +1,7 @@
 /**
  * What reading costs in a browser, measured in headless Chromium over a built app served by
  * `scripts/serve.ts` (pre-rendered pages, no SPA fallback, as a static host serves them):
- * - a cold visit's bytes and requests: a fresh profile, the service worker allowed to install and
- *   precache, every response counted until the network is idle (HTML, JS, CSS, data, icons,
- *   precache); bytes are each response body gzipped at level 6 as a static host sends text
- *   (images, fonts and WebAssembly as they are), headers not counted;
+ * (a cold visit's bytes and requests are measured on the wire by `measure-first-visit.ts`)
  * - time to the first article text on a cold visit over a slow-4G link (`SLOW_4G`, no CPU
  *   slowdown): from the navigation's start to the first frame with the article's title and body;
  * - an in-app click from a list to an article with a warm cache: from the click to the first frame
@@ -14,8 +11,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext, type Page, type Response } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, ensureChromium } from '../ensure-chromium';
 
 /** Lighthouse's slow-4G profile (its mobile default): 150 ms round trip, 1.6 Mbps down, 750 Kbps up. */
@@ -24,16 +20,6 @@ export const SLOW_4G = {
   downloadKbps: 1.6 * 1024,
   uploadKbps: 750,
 } as const;
-
-export type PageVisit = {
-  path: string;
-  bytes: number;
-  rawBytes: number;
-  requests: number;
-  /** The share of `bytes` and `requests` the service worker fetched (its precache). */
-  workerBytes: number;
-  workerRequests: number;
-};
 
 // The page's own globals, used inside callbacks that run in the browser (this file is checked as Node code).
 declare const document: {
@@ -44,23 +30,11 @@ declare const document: {
     click: () => void;
   }>;
 };
-declare const navigator: { serviceWorker?: { ready: Promise<unknown> } };
 declare function requestAnimationFrame(callback: () => void): number;
 declare class MutationObserver {
   constructor(callback: () => void);
   observe(target: unknown, options: Record<string, boolean>): void;
   disconnect(): void;
-}
-
-/** Sent as-is by a static host (already compressed or binary); everything else is gzipped. */
-const BINARY =
-  /^(image\/(png|jpeg|gif|webp|x-icon)|font\/|application\/wasm|application\/octet-stream)/;
-
-/** Bytes a static host sends for a response body of this type. */
-export function getServedBytes(body: Buffer, contentType: string): number {
-  if (body.length === 0) return 0;
-  if (BINARY.test(contentType)) return body.length;
-  return gzipSync(body, { level: 6 }).length;
 }
 
 async function openContext(options: { serviceWorkers: 'allow' | 'block' }) {
@@ -82,67 +56,6 @@ async function openContext(options: { serviceWorkers: 'allow' | 'block' }) {
 
 function joinUrl(baseUrl: string, pagePath: string): string {
   return new URL(pagePath.replace(/^\//, ''), baseUrl).href;
-}
-
-/** Requests of a context, with the bytes each response body took. */
-function meterResponses(context: BrowserContext) {
-  const pending: Promise<{ bytes: number; raw: number; worker: boolean }>[] = [];
-  context.on('response', (response: Response) => {
-    const worker = response.request().serviceWorker() !== null;
-    pending.push(
-      response.body().then(
-        (body) => ({
-          bytes: getServedBytes(body, response.headers()['content-type'] ?? ''),
-          raw: body.length,
-          worker,
-        }),
-        // A redirect or an aborted response has no body; it still was a request.
-        () => ({ bytes: 0, raw: 0, worker }),
-      ),
-    );
-  });
-  return async () => {
-    const sizes = await Promise.all(pending);
-    const fromWorker = sizes.filter((size) => size.worker);
-    return {
-      requests: sizes.length,
-      bytes: sizes.reduce((sum, size) => sum + size.bytes, 0),
-      rawBytes: sizes.reduce((sum, size) => sum + size.raw, 0),
-      workerRequests: fromWorker.length,
-      workerBytes: fromWorker.reduce((sum, size) => sum + size.bytes, 0),
-    };
-  };
-}
-
-/** Each path visited cold in its own fresh profile, service worker and its precache included. */
-export async function measurePages(
-  baseUrl: string,
-  paths: readonly string[],
-): Promise<PageVisit[]> {
-  const visits: PageVisit[] = [];
-  for (const pagePath of paths) {
-    const { context, page, close } = await openContext({ serviceWorkers: 'allow' });
-    try {
-      const settle = meterResponses(context);
-      await page.goto(joinUrl(baseUrl, pagePath), { waitUntil: 'load', timeout: 120_000 });
-      await page.waitForLoadState('networkidle', { timeout: 120_000 });
-      // The service worker's install (its precache) is part of a first visit.
-      await page
-        .evaluate(() =>
-          Promise.race([
-            navigator.serviceWorker?.ready ?? Promise.resolve(),
-            new Promise((resolve) => setTimeout(resolve, 15_000)),
-          ]),
-        )
-        .catch(() => {});
-      await page.waitForLoadState('networkidle', { timeout: 120_000 });
-      await page.waitForTimeout(1000);
-      visits.push({ path: pagePath, ...(await settle()) });
-    } finally {
-      await close();
-    }
-  }
-  return visits;
 }
 
 /** Resolves in the page with `performance.now()` at the first frame where an article shows its text. */

@@ -9,7 +9,6 @@ import {
   toHugoPost,
   writeHugoSite,
 } from '../../scripts/bench/hugo-site';
-import { getServedBytes } from '../../scripts/bench/measure-pages';
 import {
   checkTarget,
   describeMachine,
@@ -199,12 +198,4 @@ describe('the Hugo site converter', () => {
       '样例标题',
     );
   });
-});
-
-test('counts text as gzipped and binary files as they are', () => {
-  const text = Buffer.from('页面'.repeat(2000));
-  expect(getServedBytes(text, 'text/html; charset=utf-8')).toBeLessThan(text.length / 10);
-  expect(getServedBytes(text, 'application/wasm')).toBe(text.length);
-  expect(getServedBytes(text, 'image/png')).toBe(text.length);
-  expect(getServedBytes(Buffer.alloc(0), 'text/html')).toBe(0);
 });
