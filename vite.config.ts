@@ -107,7 +107,8 @@ const navigateFallbackDenylist = [
  * the worker's install does not fetch the whole app beside it (decision 023).
  */
 function shellFilesPlugin() {
-  const files = new Set<string>(['index.html', 'manifest.webmanifest']);
+  // page-settings.js starts the app on a pre-rendered page (decision 028), offline too.
+  const files = new Set<string>(['index.html', 'manifest.webmanifest', 'page-settings.js']);
   const plugin: Plugin = {
     name: 'broadsheet-shell-files',
     apply: 'build',

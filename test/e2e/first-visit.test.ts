@@ -30,9 +30,12 @@ function readAsset(file: string): string {
   return readFileSync(path.join(dist, file), 'utf8');
 }
 
-/** `index.html`'s scripts and styles, and every chunk they import statically (not `import()`). */
+/**
+ * The shell's scripts and styles (`app-shell.html`: `index.html` as Vite wrote it, before it held
+ * the home view), and every chunk they import statically (not `import()`).
+ */
 function getShellFiles(): Set<string> {
-  const html = readAsset('index.html');
+  const html = readAsset('app-shell.html');
   const files = new Set<string>();
   const pending = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map(
     (match) => match[1]!,
@@ -63,10 +66,12 @@ test('the service worker precaches the shell only', () => {
   const precached = [...worker.matchAll(/url:"([^"]+)"/g)].map((match) => match[1]!);
   const shell = getShellFiles();
   expect(precached).toContain('index.html');
+  // It starts the app on a pre-rendered page, the worker's fallback page offline included.
+  expect(precached).toContain('page-settings.js');
   for (const file of precached) {
     expect(existsSync(path.join(dist, file))).toBe(true);
     if (file.startsWith('assets/')) expect([file, shell.has(file)]).toEqual([file, true]);
-    else expect(['index.html', 'manifest.webmanifest']).toContain(file);
+    else expect(['index.html', 'manifest.webmanifest', 'page-settings.js']).toContain(file);
   }
 });
 
