@@ -35,6 +35,8 @@ import {
   type Shell,
 } from './pages/render-head';
 import { messageCatalogs } from '../src/shared/message-catalogs';
+import { formatListPageFiles, getLastPageFile } from '../src/shared/list-page-files';
+import { getPageCount } from '../src/shared/list-math';
 import { formatFeedTitle, formatPageTitle } from '../src/shared/page-title';
 
 export type PagesMode = 'all' | 'posts' | 'none';
@@ -97,6 +99,8 @@ const RESERVED_FOLDERS = new Set([
   'saved',
   'history',
   'archive',
+  // The list pages' own files (decision 027).
+  'page',
 ]);
 
 /**
@@ -142,6 +146,8 @@ class PageWriter {
     private readonly base: string,
     private readonly buildId: string,
     private readonly renderer: AppRenderer | null,
+    /** The last page number of a list that gets its own file (decision 027). */
+    readonly listPages: number,
   ) {}
 
   get renders(): boolean {
@@ -170,6 +176,7 @@ class PageWriter {
       // folder's page URL, an old category index) is drawn afresh there, and the app redirects.
       path: getPageAddress(shownAt),
       build: this.buildId,
+      listPages: formatListPageFiles(this.listPages),
     };
     return this.shell.render(
       `${head}\n    ${renderSettingsScript(this.base)}`,
@@ -269,6 +276,30 @@ async function describeAliasPages(
   return pages;
 }
 
+/** The folder that `paths.categoryPage` and `paths.tagPage` put every list page's file in. */
+const LIST_PAGE_FOLDER = 'page';
+
+/**
+ * Pages 2..n of an unfiltered list as files of their own (`/page/<n>/category/<slug>/`), each
+ * holding the view of page n and naming its `?page=n` address as canonical; the app replaces the
+ * address with that one. Only up to page `last`, the views window (decision 027).
+ */
+function describeListPageFiles(
+  head: PageHead,
+  count: number,
+  last: number,
+  locate: (page: number) => { file: string; canonical: string },
+): Page[] {
+  const pages: Page[] = [];
+  const end = Math.min(getPageCount(count), last);
+  for (let page = 2; page <= end; page++) {
+    const { file: address, canonical } = locate(page);
+    const file = getPageFile(address);
+    if (file) pages.push({ file, head: { ...head, canonical }, view: address });
+  }
+  return pages;
+}
+
 /** The home page: the site's own title, as the app's home view sets it. */
 function describeHome(manifest: Manifest, toAddress: (p: string) => string): Page {
   const head = describeList('', manifest.site.description, toAddress('/'), manifest);
@@ -341,9 +372,15 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
     siteUrl ? `${siteUrl}${appPath}` : `${base.slice(0, -1)}${appPath}`;
 
   const shell = parseShell(await readShell(dist));
-  const renderer = options.render === false ? null : await openAppRenderer({ dist, base });
+  // Pages 2..n of the lists get files of their own only where they hold their view (decision 027).
+  const listPages =
+    options.render === false || mode !== 'all'
+      ? 0
+      : getLastPageFile(options.views ?? DEFAULT_VIEWS);
+  const renderer =
+    options.render === false ? null : await openAppRenderer({ dist, base, listPages });
   try {
-    const writer = new PageWriter(dist, shell, base, manifest.buildId, renderer);
+    const writer = new PageWriter(dist, shell, base, manifest.buildId, renderer, listPages);
     return await writePages(
       { ...options, mode, base, siteUrl, started },
       bundle,
@@ -390,6 +427,8 @@ async function writePages(
   const { mode, siteUrl, started } = context;
   const { manifest } = bundle;
   const site = manifest.site;
+  // The list pages' own files of the last run go: lists shrink, and the window may have changed.
+  await rm(path.join(context.dist, LIST_PAGE_FOLDER), { recursive: true, force: true });
   // The not-found page stays generic: it answers every address the build does not know.
   await writer.writeOne(
     '404.html',
@@ -445,6 +484,12 @@ async function writePages(
     const file = getPageFile(paths.category(category.slug));
     const view = paths.category(category.slug);
     if (file) listPages.push({ file, head, view });
+    listPages.push(
+      ...describeListPageFiles(head, category.count, writer.listPages, (page) => ({
+        file: paths.categoryPage(category.slug, page),
+        canonical: toAddress(paths.category(category.slug, { page })),
+      })),
+    );
     // The old site's `/<category>/` index pages keep working as bookmarks.
     if (!RESERVED_FOLDERS.has(category.slug)) {
       const old = getPageFile(`/${encodeSegment(category.slug)}/`);
@@ -455,12 +500,14 @@ async function writePages(
     const canonical = toAddress(paths.tag(tag.name));
     sitemap.push({ loc: canonical });
     const file = getPageFile(paths.tag(tag.name));
-    if (file)
-      listPages.push({
-        file,
-        head: describeList(tag.name, t.listSummary(tag.name, tag.count), canonical, manifest),
-        view: paths.tag(tag.name),
-      });
+    const head = describeList(tag.name, t.listSummary(tag.name, tag.count), canonical, manifest);
+    if (file) listPages.push({ file, head, view: paths.tag(tag.name) });
+    listPages.push(
+      ...describeListPageFiles(head, tag.count, writer.listPages, (page) => ({
+        file: paths.tagPage(tag.name, page),
+        canonical: toAddress(paths.tag(tag.name, { page })),
+      })),
+    );
   }
   if (mode === 'all') {
     listPages.push({
