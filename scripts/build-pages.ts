@@ -77,6 +77,8 @@ export type BuildPagesResult = {
   aliases: { files: number; bytes: number; ms: number };
   /** Pages that hold the app's view of their address, and the time rendering took. */
   rendered: { pages: number; ms: number };
+  /** The share of pages 2..n of the lists (`/page/<n>/category/<slug>/`, decision 027). */
+  listPages: { files: number; bytes: number; ms: number };
 };
 
 /** The app opens in Chinese until the reader picks a language, so the heads say what it shows first. */
@@ -462,6 +464,8 @@ async function writePages(
   for (const post of all) sitemap.push({ loc: toAddress(post.url), lastmod: post.date });
 
   const listPages: Page[] = [];
+  // Pages 2..n of the lists, written after the lists themselves and counted on their own.
+  const pageFiles: Page[] = [];
   for (const category of manifest.categories) {
     const canonical = toAddress(paths.category(category.slug));
     sitemap.push({ loc: canonical });
@@ -484,7 +488,7 @@ async function writePages(
     const file = getPageFile(paths.category(category.slug));
     const view = paths.category(category.slug);
     if (file) listPages.push({ file, head, view });
-    listPages.push(
+    pageFiles.push(
       ...describeListPageFiles(head, category.count, writer.listPages, (page) => ({
         file: paths.categoryPage(category.slug, page),
         canonical: toAddress(paths.category(category.slug, { page })),
@@ -502,13 +506,14 @@ async function writePages(
     const file = getPageFile(paths.tag(tag.name));
     const head = describeList(tag.name, t.listSummary(tag.name, tag.count), canonical, manifest);
     if (file) listPages.push({ file, head, view: paths.tag(tag.name) });
-    listPages.push(
+    pageFiles.push(
       ...describeListPageFiles(head, tag.count, writer.listPages, (page) => ({
         file: paths.tagPage(tag.name, page),
         canonical: toAddress(paths.tag(tag.name, { page })),
       })),
     );
   }
+  const listPageShare = { files: 0, bytes: 0, ms: 0 };
   if (mode === 'all') {
     listPages.push({
       file: 'latest.html',
@@ -538,6 +543,11 @@ async function writePages(
         },
       });
     await writer.write(listPages);
+    const before = { files: writer.files, bytes: writer.bytes, ms: performance.now() };
+    await writer.write(pageFiles);
+    listPageShare.files = writer.files - before.files;
+    listPageShare.bytes = writer.bytes - before.bytes;
+    listPageShare.ms = performance.now() - before.ms;
   }
 
   // Feeds: the whole site, then one per category, as jekyll-feed's `categories` option writes them.
@@ -585,6 +595,7 @@ async function writePages(
     ms: performance.now() - started,
     aliases,
     rendered: writer.rendered,
+    listPages: listPageShare,
   };
 }
 
@@ -632,6 +643,10 @@ async function runCli() {
   console.log(
     `build-pages: ${result.files} pages, ${(result.bytes / 1e6).toFixed(1)} MB in ${(result.ms / 1000).toFixed(1)} s`,
   );
+  if (result.listPages.files > 0)
+    console.log(
+      `build-pages: of them ${result.listPages.files} pages 2..n of the lists, ${(result.listPages.bytes / 1e6).toFixed(1)} MB in ${(result.listPages.ms / 1000).toFixed(1)} s`,
+    );
   if (result.aliases.files > 0)
     console.log(
       `build-pages: of them ${result.aliases.files} page URLs of archive folders, ${(result.aliases.bytes / 1e6).toFixed(1)} MB in ${(result.aliases.ms / 1000).toFixed(1)} s`,

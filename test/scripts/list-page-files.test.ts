@@ -91,7 +91,9 @@ test('the window: a page has a file when its first post is among the views newes
 });
 
 test('with every view, pages 2 and 3 of the category and the tag are files holding their own posts', async () => {
-  await buildPages({ dist, base: '/', views: Infinity });
+  const result = await buildPages({ dist, base: '/', views: Infinity });
+  // Pages 2 and 3 of the category and of the tag.
+  expect(result.listPages.files).toBe(4);
   for (const list of ['category/kuaixun', 'tag/滚动']) {
     expect(has(`page/1/${list}/index.html`)).toBe(false);
     expect(has(`page/4/${list}/index.html`)).toBe(false);
