@@ -3,22 +3,11 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { buildContent } from '../../scripts/build-content';
+import { writeBuiltSite } from './build-fixtures';
 import { buildPages } from '../../scripts/build-pages';
 import { getLastPageFile, readListPageFiles } from '../../src/shared/list-page-files';
 
 /** Pages 2..n of the unfiltered lists as files of their own (docs/decisions/027). */
-
-const SHELL = `<!doctype html>
-<html lang="zh-CN">
-  <head>
-    <meta charset="UTF-8" />
-    <title>Broadsheet</title>
-    <script type="module" crossorigin src="/assets/index-abc12345.js"></script>
-  </head>
-  <body><div id="root"></div></body>
-</html>
-`;
 
 /** 120 posts in one category and tag: pages of 50, 50 and 20, newest first. */
 const POSTS = 120;
@@ -48,16 +37,7 @@ beforeAll(async () => {
     path.join(site, '_posts', '2024-02-01-other.md'),
     '---\ntitle: 另一栏目\ncategories: qita\n---\n<p>只有一篇。</p>\n',
   );
-  await buildContent({
-    source: site,
-    out: path.join(dist, 'data'),
-    strict: false,
-    cache: null,
-    search: false,
-    quietIfUnchanged: false,
-    now: new Date('2024-06-01T00:00:00Z'),
-  });
-  await writeFile(path.join(dist, 'index.html'), SHELL);
+  await writeBuiltSite(site, dist);
 }, 60_000);
 
 afterAll(async () => {
