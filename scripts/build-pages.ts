@@ -35,6 +35,8 @@ import {
   type Shell,
 } from './pages/render-head';
 import { messageCatalogs } from '../src/shared/message-catalogs';
+import { formatListPageFiles, getLastPageFile } from '../src/shared/list-page-files';
+import { getPageCount } from '../src/shared/list-math';
 import { formatFeedTitle, formatPageTitle } from '../src/shared/page-title';
 
 export type PagesMode = 'all' | 'posts' | 'none';
@@ -75,6 +77,8 @@ export type BuildPagesResult = {
   aliases: { files: number; bytes: number; ms: number };
   /** Pages that hold the app's view of their address, and the time rendering took. */
   rendered: { pages: number; ms: number };
+  /** The share of pages 2..n of the lists (`/page/<n>/category/<slug>/`, decision 027). */
+  listPages: { files: number; bytes: number; ms: number };
 };
 
 /** The app opens in Chinese until the reader picks a language, so the heads say what it shows first. */
@@ -97,6 +101,8 @@ const RESERVED_FOLDERS = new Set([
   'saved',
   'history',
   'archive',
+  // The list pages' own files (decision 027).
+  'page',
 ]);
 
 /**
@@ -142,6 +148,8 @@ class PageWriter {
     private readonly base: string,
     private readonly buildId: string,
     private readonly renderer: AppRenderer | null,
+    /** The last page number of a list that gets its own file (decision 027). */
+    readonly listPages: number,
   ) {}
 
   get renders(): boolean {
@@ -170,6 +178,7 @@ class PageWriter {
       // folder's page URL, an old category index) is drawn afresh there, and the app redirects.
       path: getPageAddress(shownAt),
       build: this.buildId,
+      listPages: formatListPageFiles(this.listPages),
     };
     return this.shell.render(
       `${head}\n    ${renderSettingsScript(this.base)}`,
@@ -269,6 +278,30 @@ async function describeAliasPages(
   return pages;
 }
 
+/** The folder that `paths.categoryPage` and `paths.tagPage` put every list page's file in. */
+const LIST_PAGE_FOLDER = 'page';
+
+/**
+ * Pages 2..n of an unfiltered list as files of their own (`/page/<n>/category/<slug>/`), each
+ * holding the view of page n and naming its `?page=n` address as canonical; the app replaces the
+ * address with that one. Only up to page `last`, the views window (decision 027).
+ */
+function describeListPageFiles(
+  head: PageHead,
+  count: number,
+  last: number,
+  locate: (page: number) => { file: string; canonical: string },
+): Page[] {
+  const pages: Page[] = [];
+  const end = Math.min(getPageCount(count), last);
+  for (let page = 2; page <= end; page++) {
+    const { file: address, canonical } = locate(page);
+    const file = getPageFile(address);
+    if (file) pages.push({ file, head: { ...head, canonical }, view: address });
+  }
+  return pages;
+}
+
 /** The home page: the site's own title, as the app's home view sets it. */
 function describeHome(manifest: Manifest, toAddress: (p: string) => string): Page {
   const head = describeList('', manifest.site.description, toAddress('/'), manifest);
@@ -341,9 +374,15 @@ export async function buildPages(options: BuildPagesOptions): Promise<BuildPages
     siteUrl ? `${siteUrl}${appPath}` : `${base.slice(0, -1)}${appPath}`;
 
   const shell = parseShell(await readShell(dist));
-  const renderer = options.render === false ? null : await openAppRenderer({ dist, base });
+  // Pages 2..n of the lists get files of their own only where they hold their view (decision 027).
+  const listPages =
+    options.render === false || mode !== 'all'
+      ? 0
+      : getLastPageFile(options.views ?? DEFAULT_VIEWS);
+  const renderer =
+    options.render === false ? null : await openAppRenderer({ dist, base, listPages });
   try {
-    const writer = new PageWriter(dist, shell, base, manifest.buildId, renderer);
+    const writer = new PageWriter(dist, shell, base, manifest.buildId, renderer, listPages);
     return await writePages(
       { ...options, mode, base, siteUrl, started },
       bundle,
@@ -390,6 +429,8 @@ async function writePages(
   const { mode, siteUrl, started } = context;
   const { manifest } = bundle;
   const site = manifest.site;
+  // The list pages' own files of the last run go: lists shrink, and the window may have changed.
+  await rm(path.join(context.dist, LIST_PAGE_FOLDER), { recursive: true, force: true });
   // The not-found page stays generic: it answers every address the build does not know.
   await writer.writeOne(
     '404.html',
@@ -423,6 +464,8 @@ async function writePages(
   for (const post of all) sitemap.push({ loc: toAddress(post.url), lastmod: post.date });
 
   const listPages: Page[] = [];
+  // Pages 2..n of the lists, written after the lists themselves and counted on their own.
+  const pageFiles: Page[] = [];
   for (const category of manifest.categories) {
     const canonical = toAddress(paths.category(category.slug));
     sitemap.push({ loc: canonical });
@@ -445,6 +488,12 @@ async function writePages(
     const file = getPageFile(paths.category(category.slug));
     const view = paths.category(category.slug);
     if (file) listPages.push({ file, head, view });
+    pageFiles.push(
+      ...describeListPageFiles(head, category.count, writer.listPages, (page) => ({
+        file: paths.categoryPage(category.slug, page),
+        canonical: toAddress(paths.category(category.slug, { page })),
+      })),
+    );
     // The old site's `/<category>/` index pages keep working as bookmarks.
     if (!RESERVED_FOLDERS.has(category.slug)) {
       const old = getPageFile(`/${encodeSegment(category.slug)}/`);
@@ -455,13 +504,16 @@ async function writePages(
     const canonical = toAddress(paths.tag(tag.name));
     sitemap.push({ loc: canonical });
     const file = getPageFile(paths.tag(tag.name));
-    if (file)
-      listPages.push({
-        file,
-        head: describeList(tag.name, t.listSummary(tag.name, tag.count), canonical, manifest),
-        view: paths.tag(tag.name),
-      });
+    const head = describeList(tag.name, t.listSummary(tag.name, tag.count), canonical, manifest);
+    if (file) listPages.push({ file, head, view: paths.tag(tag.name) });
+    pageFiles.push(
+      ...describeListPageFiles(head, tag.count, writer.listPages, (page) => ({
+        file: paths.tagPage(tag.name, page),
+        canonical: toAddress(paths.tag(tag.name, { page })),
+      })),
+    );
   }
+  const listPageShare = { files: 0, bytes: 0, ms: 0 };
   if (mode === 'all') {
     listPages.push({
       file: 'latest.html',
@@ -491,6 +543,11 @@ async function writePages(
         },
       });
     await writer.write(listPages);
+    const before = { files: writer.files, bytes: writer.bytes, ms: performance.now() };
+    await writer.write(pageFiles);
+    listPageShare.files = writer.files - before.files;
+    listPageShare.bytes = writer.bytes - before.bytes;
+    listPageShare.ms = performance.now() - before.ms;
   }
 
   // Feeds: the whole site, then one per category, as jekyll-feed's `categories` option writes them.
@@ -538,6 +595,7 @@ async function writePages(
     ms: performance.now() - started,
     aliases,
     rendered: writer.rendered,
+    listPages: listPageShare,
   };
 }
 
@@ -585,6 +643,10 @@ async function runCli() {
   console.log(
     `build-pages: ${result.files} pages, ${(result.bytes / 1e6).toFixed(1)} MB in ${(result.ms / 1000).toFixed(1)} s`,
   );
+  if (result.listPages.files > 0)
+    console.log(
+      `build-pages: of them ${result.listPages.files} pages 2..n of the lists, ${(result.listPages.bytes / 1e6).toFixed(1)} MB in ${(result.listPages.ms / 1000).toFixed(1)} s`,
+    );
   if (result.aliases.files > 0)
     console.log(
       `build-pages: of them ${result.aliases.files} page URLs of archive folders, ${(result.aliases.bytes / 1e6).toFixed(1)} MB in ${(result.aliases.ms / 1000).toFixed(1)} s`,

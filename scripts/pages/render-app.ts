@@ -21,7 +21,9 @@ type StaticRenderer = {
   forgetShards: () => void;
   dispose: () => void;
 };
-type StaticEntry = { createStaticRenderer: (origin: string) => StaticRenderer };
+type StaticEntry = {
+  createStaticRenderer: (origin: string, listPages?: number) => StaticRenderer;
+};
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -98,6 +100,8 @@ export async function openAppRenderer(options: {
   dist: string;
   base: string;
   appVersion?: string;
+  /** The last page number of a list that gets its own file (decision 027); default none. */
+  listPages?: number;
 }): Promise<AppRenderer> {
   const outDir = await buildEntry(options.base, options.appVersion);
   // React and the router load their production builds (several times faster) when this is set
@@ -109,7 +113,7 @@ export async function openAppRenderer(options: {
     )) as StaticEntry;
     installDom();
     installFetch(options.dist, options.base);
-    const renderer = entry.createStaticRenderer(ORIGIN);
+    const renderer = entry.createStaticRenderer(ORIGIN, options.listPages);
     return {
       render: (url: string): Promise<StaticRender> => renderer.render(url),
       forgetShards: () => renderer.forgetShards(),

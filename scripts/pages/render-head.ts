@@ -3,6 +3,7 @@
  * canonical address, Open Graph tags and JSON-LD. Every value here comes from post front matter,
  * which is hostile input, so each one is escaped for the context it lands in.
  */
+import { LIST_PAGES_ATTRIBUTE } from '../../src/shared/list-page-files';
 
 export type PageHead = {
   title: string;
@@ -95,6 +96,8 @@ export type PageBody = {
   path: string;
   /** The build of the bundle it was rendered from. */
   build: string;
+  /** The last page number of a list that has its own file (decision 027), as the pager reads it. */
+  listPages: string;
 };
 
 export type Shell = {
@@ -119,10 +122,11 @@ function renderRoot(body: PageBody | undefined): string {
 
 /**
  * The marks on `<html>` that the settings script and the app read (docs/decisions/022): which
- * address the page was written for, and from which build.
+ * address the page was written for, from which build, and which list pages have files (027).
  */
 function renderPageMarks(body: PageBody | undefined): string {
-  return body ? ` data-page="${escapeHtml(body.path)}" data-build="${escapeHtml(body.build)}"` : '';
+  if (!body) return '';
+  return ` data-page="${escapeHtml(body.path)}" data-build="${escapeHtml(body.build)}" ${LIST_PAGES_ATTRIBUTE}="${escapeHtml(body.listPages)}"`;
 }
 
 /**

@@ -6,6 +6,7 @@ import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'r
 import { createQueryClient } from '../lib/query-client';
 import { loadMessages } from '../lib/i18n';
 import { defaultLanguage } from '../lib/settings';
+import { setListPageFiles } from '../lib/list-page-files';
 import { AppProviders } from './providers';
 import { createRoutes, getBasename } from './router';
 
@@ -32,8 +33,12 @@ export type StaticRenderer = {
 
 const KEPT = new Set(['manifest', 'home', 'listIndex', 'articleIndex']);
 
-/** `origin` only gives the request an absolute URL; the data is read through `fetch` below the base. */
-export function createStaticRenderer(origin: string): StaticRenderer {
+/**
+ * `origin` only gives the request an absolute URL; the data is read through `fetch` below the base.
+ * `listPages`: the last page number of a list the page writer writes a file for (decision 027).
+ */
+export function createStaticRenderer(origin: string, listPages = 0): StaticRenderer {
+  setListPageFiles(listPages);
   const queryClient = createQueryClient({ retry: 0 });
   const handler = createStaticHandler(createRoutes(queryClient), { basename: getBasename() });
   return {

@@ -72,6 +72,20 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               ),
             },
             {
+              path: routePatterns.categoryPage,
+              lazy: lazyRoute(
+                () => import('./routes/list-page-file'),
+                (route) => route.ListPageFileRoute,
+              ),
+            },
+            {
+              path: routePatterns.tagPage,
+              lazy: lazyRoute(
+                () => import('./routes/list-page-file'),
+                (route) => route.ListPageFileRoute,
+              ),
+            },
+            {
               path: routePatterns.all,
               lazy: lazyRoute(
                 () => import('./routes/latest'),

@@ -107,11 +107,25 @@ export const paths = {
   categoryFeed: (slug: string) => `/feed/${encodeSegment(slug)}.xml`,
   /** A post's permalink is already an app path. */
   post: (url: string) => url,
+  /**
+   * Page `n` of an unfiltered category or tag list as a file of its own, for readers without
+   * JavaScript (a static host ignores `?page=`); the app's address of it stays `?page=n`.
+   * Decision 027.
+   */
+  categoryPage: (slug: string, page: number) => `/page/${page}/category/${encodeSegment(slug)}/`,
+  tagPage: (name: string, page: number) => `/page/${page}/tag/${encodeSegment(name)}/`,
 } as const;
+
+/** Whether a name can be one file or folder name of the built site (no slash, not `.` or `..`). */
+export function isFileName(name: string): boolean {
+  return (
+    name !== '' && name.length <= 255 && !/[\\/\0]/.test(name) && name !== '.' && name !== '..'
+  );
+}
 
 /** Whether a category gets a feed file: a slug that is no safe file name gets none. */
 export function hasCategoryFeed(slug: string): boolean {
-  return !/[\\/\0]/.test(slug) && slug !== '.' && slug !== '..';
+  return isFileName(slug);
 }
 
 /** Route patterns for react-router (same module, so patterns and builders cannot drift). */
@@ -119,6 +133,8 @@ export const routePatterns = {
   home: '/',
   category: '/category/:name',
   tag: '/tag/:name',
+  categoryPage: '/page/:page/category/:name',
+  tagPage: '/page/:page/tag/:tag',
   all: '/latest',
   search: '/search',
   saved: '/saved',

@@ -5,7 +5,7 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { BuildOptions } from '../../scripts/build-content';
+import { buildContent, type BuildOptions } from '../../scripts/build-content';
 import type { SiteConfig, SourcePost } from '../../scripts/content/types';
 
 export const testConfig: SiteConfig = {
@@ -133,4 +133,30 @@ export async function createBuildOptions(
     now: testNow,
     ...fields,
   };
+}
+
+/** The app shell as `vite build` writes it (`#root` empty), for the page writer's tests. */
+export const APP_SHELL = `<!doctype html>
+<html lang="zh-CN">
+  <head>
+    <meta charset="UTF-8" />
+    <title>Broadsheet</title>
+    <script type="module" crossorigin src="/assets/index-abc12345.js"></script>
+  </head>
+  <body><div id="root"></div></body>
+</html>
+`;
+
+/** A deployed folder before the page writer runs: the Jekyll site's bundle under `data/`, the shell. */
+export async function writeBuiltSite(site: string, dist: string): Promise<void> {
+  await buildContent({
+    source: site,
+    out: path.join(dist, 'data'),
+    strict: false,
+    cache: null,
+    search: false,
+    quietIfUnchanged: false,
+    now: new Date('2024-06-01T00:00:00Z'),
+  });
+  await writeFile(path.join(dist, 'index.html'), APP_SHELL);
 }

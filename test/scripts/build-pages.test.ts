@@ -2,19 +2,8 @@ import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/pr
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { buildContent } from '../../scripts/build-content';
+import { APP_SHELL as SHELL, writeBuiltSite } from './build-fixtures';
 import { buildPages, getPageFile, getSiteRoot } from '../../scripts/build-pages';
-
-const SHELL = `<!doctype html>
-<html lang="zh-CN">
-  <head>
-    <meta charset="UTF-8" />
-    <title>Broadsheet</title>
-    <script type="module" crossorigin src="/assets/index-abc12345.js"></script>
-  </head>
-  <body><div id="root"></div></body>
-</html>
-`;
 
 const HOSTILE = `</title><script>alert(1)</script> "引号" & <b>粗</b> ]]> \u0001`;
 
@@ -65,16 +54,7 @@ beforeAll(async () => {
   const site = path.join(root, 'site');
   dist = path.join(root, 'dist');
   await writeFixtureSite(site);
-  await buildContent({
-    source: site,
-    out: path.join(dist, 'data'),
-    strict: false,
-    cache: null,
-    search: false,
-    quietIfUnchanged: false,
-    now: new Date('2024-06-01T00:00:00Z'),
-  });
-  await writeFile(path.join(dist, 'index.html'), SHELL);
+  await writeBuiltSite(site, dist);
 });
 
 afterAll(async () => {

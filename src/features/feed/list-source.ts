@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Manifest } from '../../shared/schema';
 import { selectList, type ListBase, type ListSelection } from '../../shared/bundle-reader';
-import { listIds, paths, type ListQuery } from '../../shared/paths';
+import { isFileName, listIds, paths, type ListQuery } from '../../shared/paths';
 import { rangeTagCountsQueryOptions } from './api/range-tag-counts-query';
 import { listPageQueryOptions } from './api/list-page-query';
 import type { ListParams } from './list-query-params';
@@ -17,6 +17,8 @@ export type ResolvedList = ListBase & {
   /** Display name (category name, tag name) or null for the all-posts list. */
   name: string | null;
   buildPath: (query: ListQuery) => string;
+  /** The file of page n of the unfiltered list (decision 027); null for a list that has none. */
+  buildPageFile: (page: number) => string | null;
 };
 
 export function resolveList(manifest: Manifest, target: ListTarget): ResolvedList | null {
@@ -30,6 +32,8 @@ export function resolveList(manifest: Manifest, target: ListTarget): ResolvedLis
         category: null,
         tagCounts: manifest.tags,
         buildPath: (query) => paths.all(query),
+        // `latest.html` holds no view, so its pages get no files either.
+        buildPageFile: () => null,
       };
     case 'category': {
       const category = manifest.categories.find((candidate) => candidate.slug === target.slug);
@@ -42,6 +46,8 @@ export function resolveList(manifest: Manifest, target: ListTarget): ResolvedLis
         category: category.slug,
         tagCounts: category.tags,
         buildPath: (query) => paths.category(category.slug, query),
+        buildPageFile: (page) =>
+          isFileName(category.slug) ? paths.categoryPage(category.slug, page) : null,
       };
     }
     case 'tag': {
@@ -56,6 +62,7 @@ export function resolveList(manifest: Manifest, target: ListTarget): ResolvedLis
         // A tag list is not filtered by tags.
         tagCounts: [],
         buildPath: (query) => paths.tag(tag.name, query),
+        buildPageFile: (page) => (isFileName(tag.name) ? paths.tagPage(tag.name, page) : null),
       };
     }
   }

@@ -53,6 +53,8 @@ export type SessionOptions = {
   timezoneId?: string;
   /** False: a reader (or crawler) without JavaScript; only the pre-rendered HTML counts. */
   javaScriptEnabled?: boolean;
+  /** The system's theme the pages see (`prefers-color-scheme`); default light. */
+  colorScheme?: 'light' | 'dark';
 };
 
 /** How a `securitypolicyviolation` event is reported in `problems.csp`. */
@@ -69,6 +71,7 @@ export async function launchSession(options: SessionOptions = {}): Promise<Sessi
     viewport: { width: 1200, height: 800 },
     serviceWorkers: options.serviceWorkers ?? 'allow',
     javaScriptEnabled: options.javaScriptEnabled ?? true,
+    colorScheme: options.colorScheme ?? 'light',
     args: CHROMIUM_ARGS,
   });
   context.setDefaultTimeout(15_000);

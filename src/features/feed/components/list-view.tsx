@@ -20,6 +20,7 @@ import { getUnreadCount, useReaderState, useReadCountByCategory } from '../../..
 import { MarkAllReadButton } from './mark-all-read-button';
 import { foldCrossPosts } from '../list-items';
 import { useSettings } from '../../../lib/settings';
+import { getListPageFiles } from '../../../lib/list-page-files';
 import { ListModeToggle } from './list-mode-toggle';
 import { Pager } from './pager';
 import { DayList, PostList } from './post-list';
@@ -118,6 +119,17 @@ function ListPageView({ manifest, list, params, activeTags, filtered, page }: Pa
         page={params.page}
         pageCount={getPageCount(total)}
         buildPagePath={(page) => list.buildPath({ ...toListQuery(params), tags: activeTags, page })}
+        buildPageFile={
+          // Only the unfiltered list has files of its pages; page 1 is the list's own address.
+          filtered || params.unread || list.buildPageFile(2) === null
+            ? undefined
+            : (page) =>
+                page === 1
+                  ? list.buildPath({})
+                  : page <= getListPageFiles()
+                    ? list.buildPageFile(page)
+                    : null
+        }
       />
     </>
   );
