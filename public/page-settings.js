@@ -1,4 +1,4 @@
-/* global document, localStorage, matchMedia, location, requestAnimationFrame, setTimeout */
+/* global document, localStorage, matchMedia, location, requestAnimationFrame, setTimeout, URLSearchParams */
 // Runs in the head of every pre-rendered page, before it paints (no inline script: the CSP forbids
 // it). The reader's theme and text size go on <html>, as applySettingsToDocument in
 // src/lib/settings.ts puts them, so the page never flashes the wrong theme; test/scripts/
@@ -24,9 +24,27 @@
   );
 
   var page = root.getAttribute('data-page');
-  var other = page !== null && readAddress() !== page;
+  var other = page !== null && (readAddress() !== page || asksForOtherListView());
   if (other) root.setAttribute('data-other-page', '');
   startApp(page !== null && !other);
+
+  // As asksForOtherListView in src/app/prerendered-page.ts: a list's later page or a filter is not
+  // the first page this file holds, so it stays hidden until the app has drawn the right view.
+  function asksForOtherListView() {
+    var query = new URLSearchParams(location.search);
+    var day = /^\d{4}-\d{2}-\d{2}$/;
+    var page = Number(query.get('page') || '1');
+    return (
+      (Number.isInteger(page) && page > 1) ||
+      query.getAll('tag').some(function (tag) {
+        return tag.trim() !== '';
+      }) ||
+      day.test(query.get('from') || '') ||
+      day.test(query.get('to') || '') ||
+      /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}$/.test(query.get('lang') || '') ||
+      query.get('unread') === '1'
+    );
+  }
 
   function readAddress() {
     return location.pathname

@@ -52,7 +52,12 @@ const app = (router: ReturnType<typeof createAppRouter>) => (
 // A page the page writer rendered for this address is hydrated once the router has loaded exactly
 // the data it was rendered from (docs/decisions/022); anything else is drawn afresh.
 dropPrerenderedFeedLinks();
-const prerendered = isPrerenderedFor(document.documentElement, root, window.location.pathname);
+const prerendered = isPrerenderedFor(
+  document.documentElement,
+  root,
+  window.location.pathname,
+  window.location.search,
+);
 // Only the reader's language's strings load (each is its own chunk); a pre-rendered page is
 // hydrated in the default language it was rendered in, then shown in the reader's.
 const messages = loadMessages(getSettings().lang);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { applySettingsToDocument, type Settings } from '../../src/lib/settings';
 import { getPageAddress } from '../../src/shared/paths';
+import { asksForOtherListView } from '../../src/app/prerendered-page';
 
 /** The head script of every pre-rendered page (decision 022), run as the browser runs it. */
 const script = readFileSync(
@@ -79,4 +80,26 @@ test.each([
   root.setAttribute('data-page', '/somewhere/else');
   runScript();
   expect(root.hasAttribute('data-other-page')).toBe(true);
+});
+
+test.each([
+  ['', false],
+  ['?from=singlemessage&isappinstalled=0', false],
+  ['?page=1', false],
+  ['?page=3', true],
+  ['?page=0', false],
+  ['?page=two', false],
+  ['?tag=%E5%B8%82%E5%9C%BA', true],
+  ['?tag=', false],
+  ['?from=2024-05-01', true],
+  ['?to=2024-05-01', true],
+  ['?unread=1', true],
+  ['?lang=en', true],
+  ['?lang=<b>', false],
+])('the head script and the app agree whether %s asks a list for another view', (search, other) => {
+  history.replaceState(null, '', `/category/x${search}`);
+  root.setAttribute('data-page', '/category/x');
+  runScript();
+  expect(root.hasAttribute('data-other-page')).toBe(other);
+  expect(asksForOtherListView(search)).toBe(other);
 });

@@ -115,6 +115,21 @@ describe('with JavaScript', async () => {
     expect(session.problems.errors).toEqual([]);
   });
 
+  test('a bookmarked ?page= or filter address opens cold on its own view, not page 1 hydrated', async () => {
+    for (const [search, shown] of [
+      ['?page=2', '第 2 / 4 页'],
+      ['?unread=1&page=2', '第 2 / 4 页'],
+    ] as const) {
+      await page.goto(getPageUrl(env.E2E_URL, `${listPath}${search}`));
+      await page.getByText(shown).waitFor();
+    }
+    // A share link's tracking words keep the pre-rendered page, hydrated in place.
+    await page.goto(getPageUrl(env.E2E_URL, `${listPath}?from=singlemessage`));
+    await page.getByText('第 1 / 4 页').waitFor();
+    expect(messages).toEqual([]);
+    expect(session.problems.errors).toEqual([]);
+  });
+
   test('a page number that is no page gets the list, not a crash', async () => {
     for (const [number, shown] of [
       ['0', '第 1 / 4 页'],
