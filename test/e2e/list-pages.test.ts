@@ -116,12 +116,10 @@ describe('with JavaScript', async () => {
   });
 
   test('a bookmarked ?page= or filter address opens cold on its own view, not page 1 hydrated', async () => {
-    for (const [search, shown] of [
-      ['?page=2', '第 2 / 4 页'],
-      ['?unread=1&page=2', '第 2 / 4 页'],
-    ] as const) {
+    // Page 2 of the whole list, and of its unread posts (fewer pages once some were read).
+    for (const search of ['?page=2', '?unread=1&page=2']) {
       await page.goto(getPageUrl(env.E2E_URL, `${listPath}${search}`));
-      await page.getByText(shown).waitFor();
+      await page.getByText(/^第 2 \/ \d+ 页$/).waitFor();
     }
     // A share link's tracking words keep the pre-rendered page, hydrated in place.
     await page.goto(getPageUrl(env.E2E_URL, `${listPath}?from=singlemessage`));
