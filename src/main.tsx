@@ -1,6 +1,6 @@
 // First: zod must be jitless before any schema exists (see the module and build.strictExecutionOrder).
 import './lib/configure-zod';
-import { StrictMode, startTransition, useEffect } from 'react';
+import { StrictMode, useEffect } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
 import { createQueryClient } from './lib/query-client';
@@ -68,9 +68,7 @@ if (prerendered) {
     messages,
     loadMessages(defaultLanguage),
   ]);
-  // As a transition, hydration yields to the browser every few milliseconds instead of holding
-  // the main thread for the whole page: taps and scrolling stay answered while it runs.
-  if (matches) startTransition(() => void hydrateRoot(root, app(router)));
+  if (matches) hydrateRoot(root, app(router));
   else createRoot(root).render(app(router));
   void startQueryPersistence(queryClient);
 } else {
