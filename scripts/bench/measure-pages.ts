@@ -97,6 +97,15 @@ export async function measureSlowArticle(baseUrl: string, articlePath: string): 
  * Clicks from a list to its first article `runs` times with a warm cache (the article opened once
  * before, then Back each time), returning the milliseconds from each click to the article's text.
  */
+/**
+ * Resolves once the app is live on the page (`data-hydrated` on `<html>`, set by src/main.tsx): a
+ * pre-rendered page shows its links before the app runs, and a click then would load the next
+ * page from the network instead of opening it in the app.
+ */
+async function waitForApp(page: Page): Promise<void> {
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached', timeout: 120_000 });
+}
+
 export async function measureInAppClick(
   baseUrl: string,
   listPath: string,
@@ -105,6 +114,7 @@ export async function measureInAppClick(
   const { page, close } = await openContext({ serviceWorkers: 'block' });
   try {
     await page.goto(joinUrl(baseUrl, listPath), { timeout: 120_000 });
+    await waitForApp(page);
     const link = page.locator('main article a[href]').first();
     await link.waitFor({ timeout: 60_000 });
     const href = (await link.getAttribute('href')) ?? '';
@@ -178,6 +188,7 @@ export async function measureHeapAfterPaging(
       return used / 1024 / 1024;
     };
     await page.goto(joinUrl(baseUrl, listPath), { timeout: 120_000 });
+    await waitForApp(page);
     await page.locator('main article a[href]').first().waitFor({ timeout: 60_000 });
     await page.waitForLoadState('networkidle');
     const startMiB = await readHeapMiB();
