@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Manifest } from '../shared/schema';
 import { getPageAddress } from '../shared/paths';
-import { readListParams } from '../features/feed/list-query-params';
+import { isFiltered, readListParams } from '../features/feed/list-query-params';
 import { bundleKeys } from '../lib/query-keys';
 import type { createAppRouter } from './router';
 
@@ -14,14 +14,7 @@ type AppRouter = ReturnType<typeof createAppRouter>;
  */
 export function asksForOtherListView(search: string): boolean {
   const params = readListParams(new URLSearchParams(search));
-  return (
-    params.page > 1 ||
-    params.tags.length > 0 ||
-    params.from !== '' ||
-    params.to !== '' ||
-    params.lang !== '' ||
-    params.unread
-  );
+  return params.page > 1 || params.unread || isFiltered(params);
 }
 
 /**
