@@ -34,6 +34,7 @@ import {
   planSearchParts,
   toSearchIndex,
   writeSearchFiles,
+  planSearchRuntimes,
 } from './content/write-search';
 import type { SearchPart } from './content/write-search';
 import type { FileResult, SiteConfig, SourcePost } from './content/types';
@@ -212,7 +213,8 @@ export async function buildContent(
     search: options.search ? SEARCH_FOLDER : null,
     planSearch: (oldestFirst) => {
       searchParts = planSearchParts(oldestFirst, config.lang);
-      return searchParts.map(toSearchIndex);
+      const indexes = searchParts.map(toSearchIndex);
+      return { indexes, runtimes: planSearchRuntimes(indexes) };
     },
     write: output.write,
   });

@@ -33,6 +33,7 @@ import type {
   PostLink,
   PostSummary,
   SearchIndex,
+  SearchRuntime,
   Tag,
 } from '../../src/shared/schema';
 import { getCategorySlug, listIds } from '../../src/shared/paths';
@@ -68,7 +69,10 @@ export type BundleInput = {
   /** Path of the search index relative to the out dir (`pagefind/`), or null without search. */
   search?: string | null;
   /** The search indexes of the bundle's posts (oldest first), planned before they are built. */
-  planSearch?: (oldestFirst: readonly SourcePost[]) => SearchIndex[];
+  planSearch?: (oldestFirst: readonly SourcePost[]) => {
+    indexes: SearchIndex[];
+    runtimes: SearchRuntime[];
+  };
   /** Extra old host names whose links should become in-app links. */
   hosts?: readonly string[];
   /** File-name hash; the default is a small pure function that runs anywhere. */
@@ -557,11 +561,16 @@ export function createBundle(input: BundleInput): Bundle {
   // Shard names already are content hashes, so their names plus the report's hash cover every
   // byte written: equal bundles get equal ids without hashing the shards twice.
   // The search folders are named by a hash of their records, so their names cover the index too.
-  const searchIndexes = input.search && input.planSearch ? input.planSearch(oldestFirst) : [];
+  const { indexes: searchIndexes, runtimes: searchRuntimes } =
+    input.search && input.planSearch
+      ? input.planSearch(oldestFirst)
+      : { indexes: [], runtimes: [] };
   const buildId = sink.hash(
     [...new Set(sink.names)]
       .sort(compareText)
-      .concat(searchIndexes.map((index) => `${input.search ?? ''}${index.path}`))
+      .concat(
+        [...searchRuntimes, ...searchIndexes].map((index) => `${input.search ?? ''}${index.path}`),
+      )
       .concat(sink.hash(reportText))
       .join('\n'),
   );
@@ -587,6 +596,7 @@ export function createBundle(input: BundleInput): Bundle {
     search: input.search ?? null,
     days: countPostsByDay(oldestFirst, config.timezone),
     searchIndexes,
+    searchRuntimes,
   });
   sink.write('manifest.json', JSON.stringify(manifest));
   return { files, manifest, report, posts: [...oldestFirst].reverse() };

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { close, createIndex } from 'pagefind';
 import type { CustomRecord } from 'pagefind';
 import { getCategorySlug } from '../../src/shared/paths';
-import type { SearchIndex } from '../../src/shared/schema';
+import type { SearchIndex, SearchRuntime } from '../../src/shared/schema';
 import { toIndexedText } from '../../src/shared/search-text';
 import type { SourcePost } from './types';
 
@@ -48,9 +48,9 @@ const CONCURRENCY = 2;
 /** Records sent to Pagefind before waiting for its answers. */
 const BATCH = 500;
 
-/** Shipped once, beside the first index: the module at the search folder's root. */
+/** Shipped once: the module at the search folder's root. */
 const MODULE = 'pagefind.js';
-/** Shared by every index of the bundle: the worker and the wasm travel with the first index. */
+/** Pagefind's worker and wasm: shipped with each language's runtime index only. */
 const RUNTIME_FILE = /^(?:pagefind-worker\.js|wasm\.[\w-]+\.pagefind)$/;
 /** The parts of an index that are its own. */
 const INDEX_FILE = /^(?:pagefind-entry\.json|pagefind\.[\w-]+\.pf_meta|(?:fragment|index|filter)\/.+)$/;
@@ -206,12 +206,49 @@ async function writePack(file: string, files: IndexFiles): Promise<void> {
 
 const PACK = '.pack';
 
+function getPackName(part: SearchPart, runtime: boolean): string {
+  return `${runtime ? 'runtime-' : ''}${part.tag}${PACK}`;
+}
+
 export type SearchStats = { indexes: number; indexed: number; reused: number };
 
 /**
- * Builds the parts (reusing each one the cache holds) and hands every file to `write` under its
- * path in the out dir, a part at a time, so the whole index is never in memory at once.
- * `cacheDir` null builds every part in memory.
+ * The runtime record's only word: `‿` is one of Pagefind's word characters but never one of a
+ * query's (`getQueryWords` keeps letters, digits, marks and `_`).
+ */
+const RUNTIME_RECORD = { url: '/', content: '\u203F\u203F', meta: {}, filters: {} };
+
+/**
+ * Pagefind's runtime for each language the parts are indexed in: its worker, its wasm and an
+ * index of one record that no query can match, named by what makes its bytes. The reader opens
+ * each part as this index with the part merged in, so a part is read only when a search reaches
+ * it, and the runtime keeps its name across builds (docs/decisions/030-search-reads-back-in-time.md).
+ */
+export function planSearchRuntimes(parts: readonly SearchIndex[]): SearchRuntime[] {
+  return [...new Set(parts.map((part) => part.language))].sort().map((language) => {
+    const tag = createHash('sha256')
+      .update(`search-runtime-v${SEARCH_CACHE_VERSION}\0pagefind-${PAGEFIND_VERSION}\0${language}\0`)
+      .update(JSON.stringify(RUNTIME_RECORD))
+      .digest('hex')
+      .slice(0, 16);
+    return { language, tag, path: `${language.replace(/[^\w.-]/g, '_')}/runtime-${tag}/` };
+  });
+}
+
+function toRuntimePart(runtime: SearchRuntime): SearchPart {
+  return {
+    ...runtime,
+    first: '',
+    last: '',
+    posts: 1,
+    records: [{ ...RUNTIME_RECORD, language: runtime.language }],
+  };
+}
+
+/**
+ * Builds the parts and the runtimes (reusing each one the cache holds) and hands every file to
+ * `write` under its path in the out dir, a part at a time, so the whole index is never in memory
+ * at once. `cacheDir` null builds every part in memory.
  */
 export async function writeSearchFiles(
   parts: readonly SearchPart[],
@@ -220,81 +257,75 @@ export async function writeSearchFiles(
 ): Promise<SearchStats> {
   const root = cacheDir ? path.join(cacheDir, `search-v${SEARCH_CACHE_VERSION}`) : null;
   const stats: SearchStats = { indexes: parts.length, indexed: 0, reused: 0 };
-  let runtime: IndexFiles | null = null;
-  const load = async (part: SearchPart): Promise<IndexFiles> => {
+  const runtimes = planSearchRuntimes(parts);
+  const all = [...runtimes.map(toRuntimePart), ...parts];
+  const isRuntime = (position: number) => position < runtimes.length;
+  // Whether Pagefind's indexer was started, so it must be closed.
+  let started = false;
+  const load = async (part: SearchPart, runtime: boolean): Promise<IndexFiles> => {
+    const pack = root ? path.join(root, getPackName(part, runtime)) : '';
     if (root) {
       try {
-        const files = await readPack(path.join(root, `${part.tag}${PACK}`));
-        stats.reused++;
+        const files = await readPack(pack);
+        if (!runtime) stats.reused++;
         return files;
       } catch {
         // Not built yet for these records.
       }
     }
     const built = await buildIndex(part);
-    stats.indexed++;
-    const own: IndexFiles = new Map([...built].filter(([name]) => INDEX_FILE.test(name)));
-    const shared: IndexFiles = new Map(
-      [...built].filter(([name]) => RUNTIME_FILE.test(name) || name === MODULE),
+    started = true;
+    if (!runtime) stats.indexed++;
+    const own: IndexFiles = new Map(
+      [...built].filter(
+        ([name]) => INDEX_FILE.test(name) || (runtime && (RUNTIME_FILE.test(name) || name === MODULE)),
+      ),
     );
-    const firstRuntime = runtime === null;
-    runtime ??= shared;
-    if (root) {
-      await writePack(path.join(root, `${part.tag}${PACK}`), own);
-      if (firstRuntime) await writePack(path.join(root, `runtime-${part.language}${PACK}`), shared);
-    }
+    if (root) await writePack(pack, own);
     return own;
   };
   try {
     let next = 0;
     const results = new Map<number, IndexFiles>();
     let written = 0;
+    let moduleWritten = false;
     // Parts are built two at a time but written in order, each dropped once written.
     const flush = () => {
       while (results.has(written)) {
         const files = results.get(written);
         results.delete(written);
-        const part = parts[written];
+        const part = all[written];
         if (files && part)
-          for (const name of [...files.keys()].sort()) write(`${SEARCH_FOLDER}${part.path}${name}`, files.get(name) ?? new Uint8Array());
+          for (const name of [...files.keys()].sort()) {
+            const bytes = files.get(name) ?? new Uint8Array();
+            // Pagefind's module sits at the search folder's root, once.
+            if (name === MODULE) {
+              if (!moduleWritten) write(`${SEARCH_FOLDER}${MODULE}`, bytes);
+              moduleWritten = true;
+            } else write(`${SEARCH_FOLDER}${part.path}${name}`, bytes);
+          }
         written++;
       }
     };
     const run = async () => {
-      while (next < parts.length) {
+      while (next < all.length) {
         const position = next++;
-        const part = parts[position];
+        const part = all[position];
         if (!part) break;
-        results.set(position, await load(part));
+        results.set(position, await load(part, isRuntime(position)));
         flush();
       }
     };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, parts.length) }, run));
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, all.length) }, run));
     flush();
   } finally {
-    if (stats.indexed > 0) await close();
+    if (started) await close();
   }
-  const first = parts[0];
-  if (first) {
-    if (!runtime && root) {
-      try {
-        runtime = await readPack(path.join(root, `runtime-${first.language}${PACK}`));
-      } catch {
-        runtime = null;
-      }
-    }
-    if (!runtime) {
-      // Every part came from the cache but the runtime files did not: build the smallest index.
-      const built = await buildIndex({ ...first, records: first.records.slice(0, 1) });
-      await close();
-      runtime = new Map([...built].filter(([name]) => RUNTIME_FILE.test(name) || name === MODULE));
-      if (root) await writePack(path.join(root, `runtime-${first.language}${PACK}`), runtime);
-    }
-    for (const [name, bytes] of [...runtime].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      write(name === MODULE ? `${SEARCH_FOLDER}${MODULE}` : `${SEARCH_FOLDER}${first.path}${name}`, bytes);
-    }
-  }
-  if (root) await pruneCache(root, parts);
+  if (root)
+    await pruneCache(
+      root,
+      all.map((part, position) => getPackName(part, isRuntime(position))),
+    );
   return stats;
 }
 
@@ -302,10 +333,9 @@ export async function writeSearchFiles(
  * Drops cached parts the build no longer has (a closed month's parts stay while it is unchanged)
  * and the caches of earlier layouts.
  */
-async function pruneCache(root: string, parts: readonly SearchPart[]): Promise<void> {
-  const keep = new Set(parts.map((part) => `${part.tag}${PACK}`));
+async function pruneCache(root: string, packs: readonly string[]): Promise<void> {
+  const keep = new Set(packs);
   for (const entry of await readdir(root, { withFileTypes: true }).catch(() => [])) {
-    if (entry.name.startsWith('runtime-')) continue;
     if (!keep.has(entry.name)) await rm(path.join(root, entry.name), { recursive: true, force: true });
   }
   const parent = path.dirname(root);

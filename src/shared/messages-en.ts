@@ -100,6 +100,11 @@ export const en: Messages = {
   searchPrevious: 'Previous',
   searchNext: 'Next',
   searchPageOf: (page, pages) => `Page ${page} of ${pages}`,
+  searchPage: (page) => `Page ${page}`,
+  searchResultsSince: (n, q, since, first, last) =>
+    `${n.toLocaleString('en')} ${n === 1 ? 'result' : 'results'} for “${q}” since ${since}, showing ${first.toLocaleString('en')}–${last.toLocaleString('en')}`,
+  searchCountAll: 'Search and count the whole archive',
+  searchCountsSince: (since) => `These counts cover results since ${since} only.`,
   searchNotBuilt: 'This site was built without a search index.',
   settings: 'Reading settings',
   theme: 'Theme',

@@ -97,6 +97,11 @@ export const zh = {
   searchPrevious: '上一页',
   searchNext: '下一页',
   searchPageOf: (page: number, pages: number) => `第 ${page} / ${pages} 页`,
+  searchPage: (page: number) => `第 ${page} 页`,
+  searchResultsSince: (n: number, q: string, since: string, first: number, last: number) =>
+    `“${q}”：${since}以来找到 ${n.toLocaleString('zh-CN')} 条结果，这是第 ${first.toLocaleString('zh-CN')}–${last.toLocaleString('zh-CN')} 条`,
+  searchCountAll: '搜索全部存档并统计',
+  searchCountsSince: (since: string) => `以下数目只含${since}以来的结果。`,
   searchNotBuilt: '本站没有生成搜索索引。',
   settings: '阅读设置',
   theme: '主题',

@@ -13,7 +13,7 @@ export type Schema<T> = z.core.$ZodType<T>;
 export const safeParse = <T>(schema: Schema<T>, value: unknown) => z.safeParse(schema, value);
 
 /** Version of the on-disk layout; bump when a reader of an older layout would misread it. */
-export const BUNDLE_SCHEMA_VERSION = 1;
+export const BUNDLE_SCHEMA_VERSION = 2;
 
 /** Summaries per list chunk. Chunks are numbered from the oldest post, so old chunks never change. */
 export const LIST_CHUNK_SIZE = 100;
@@ -202,6 +202,18 @@ export const searchIndexSchema = z.object({
 });
 export type SearchIndex = z.infer<typeof searchIndexSchema>;
 
+/**
+ * Pagefind's worker and wasm for one language, with an index that matches nothing: the reader
+ * opens each part as this index with the part merged in (docs/decisions/030-search-reads-back-in-time.md).
+ */
+export const searchRuntimeSchema = z.object({
+  language: z.string(),
+  /** Folder relative to the search folder: `zh-cn/runtime-3fa2b1c94d5e6f70/`. */
+  path: z.string().check(z.regex(/^[\w.-]+\/[\w.-]+\/$/)),
+  tag: hashSchema,
+});
+export type SearchRuntime = z.infer<typeof searchRuntimeSchema>;
+
 /** `data/manifest.json`: small, always revalidated; names every other file by hash. */
 export const manifestSchema = z.object({
   schema: z.literal(BUNDLE_SCHEMA_VERSION),
@@ -228,8 +240,10 @@ export const manifestSchema = z.object({
   search: z.nullable(z.string()),
   /** Missing in a manifest of an older build: no archive by date then. */
   days: z._default(dayCountsSchema, { first: '', counts: [] }),
-  /** The indexes under `search`, oldest first; the first also holds Pagefind's worker and wasm. */
+  /** The indexes under `search`, oldest first. */
   searchIndexes: z._default(z.array(searchIndexSchema), []),
+  /** Pagefind's runtime for each language of `searchIndexes`. */
+  searchRuntimes: z._default(z.array(searchRuntimeSchema), []),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 

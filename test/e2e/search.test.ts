@@ -3,7 +3,8 @@
  * test site's shell: a query typed without spaces, precision and recall against a substring scan,
  * paging past the first 30, date order, a category filter from a bookmarked URL, the same results
  * in both UI languages, and search offline (a repeated query works, a new one says it needs the
- * network).
+ * network). The generated archive spans several months, so its index has several parts and newest
+ * first reads back in time: a page reads only the parts it needs, and `all=1` counts them all.
  */
 import { cpSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,8 @@ import { rebuildContent } from './support/build-site';
 
 const env = getE2eEnv();
 const GENERATED_POSTS = 600;
+/** About 4 hours apart on average: the 600 posts span some 100 days, so several index parts. */
+const GENERATED_GAP_MINUTES = 500;
 
 const { session, page } = await openFileSession();
 let generated: RunningServer;
@@ -30,9 +33,12 @@ beforeAll(async () => {
   generatedSite = path.join(work, 'site');
   mkdirSync(work, { recursive: true });
   cpSync(env.E2E_DIST, dist, { recursive: true });
-  generateSite({ out: generatedSite, posts: GENERATED_POSTS, seed: 4 } as Parameters<
-    typeof generateSite
-  >[0]);
+  generateSite({
+    out: generatedSite,
+    posts: GENERATED_POSTS,
+    seed: 4,
+    maxGapMinutes: GENERATED_GAP_MINUTES,
+  } as Parameters<typeof generateSite>[0]);
   await rebuildContent({ site: generatedSite, work: path.join(work, 'build'), dist });
   generated = await startServer({ root: dist });
 }, 300_000);
@@ -65,11 +71,12 @@ async function openSearch(root: string, query: string) {
   return readResults(page);
 }
 
-/** Every result of a query, page by page. */
+/** Every result of a query, page by page, counted in the whole archive (`all=1`). */
 async function readAllPages(
   root: string,
   query: string,
 ): Promise<{ total: number; results: Result[] }> {
+  query = `${query}&all=1`;
   const first = await openSearch(root, query);
   const results = [...first.results];
   for (let pageNumber = 2; results.length < first.total && pageNumber <= 100; pageNumber++) {
@@ -156,12 +163,23 @@ test('precision and recall against a substring scan of the generated archive are
   expect(recall).toBeGreaterThanOrEqual(0.95);
 });
 
-test('every result is reachable: paging past the first 30 by Next, newest first, and best match', async () => {
+test('every result is reachable: newest first reads back in time page by page past the first 30, the whole archive is counted on demand, and best match', async () => {
+  const manifest = JSON.parse(
+    readFileSync(path.join(generatedDist, 'data', 'manifest.json'), 'utf8'),
+  ) as { searchIndexes: { path: string }[] };
+  expect(manifest.searchIndexes.length).toBeGreaterThan(2);
+  const parts = new Set<string>();
+  const onRequest = (request: { url: () => string }) => {
+    const part = manifest.searchIndexes.find((index) => request.url().includes(index.path));
+    if (part) parts.add(part.path);
+  };
+  page.on('request', onRequest);
   const first = await openSearch(generated.url, `q=${encodeURIComponent('市场')}`);
-  expect(first.total).toBeGreaterThan(60);
-  expect(await page.locator('[data-total]').textContent()).toContain(
-    first.total.toLocaleString('zh-CN'),
-  );
+  page.off('request', onRequest);
+  // Page 1 read only the newest parts of the index, and says since when it counted.
+  expect(parts.size).toBeGreaterThan(0);
+  expect(parts.size).toBeLessThan(manifest.searchIndexes.length);
+  expect(await page.locator('[data-total]').textContent()).toContain('以来找到');
   const seen = [...first.results];
   for (let pageNumber = 2; pageNumber <= 3; pageNumber++) {
     await page
@@ -169,7 +187,7 @@ test('every result is reachable: paging past the first 30 by Next, newest first,
       .getByRole('link', { name: '下一页' })
       .click();
     await page.waitForURL((url) => url.searchParams.get('page') === String(pageNumber));
-    await page.getByText(`第 ${pageNumber} / `).waitFor();
+    await page.getByText(new RegExp(`^第 ${pageNumber} (页|/)`)).waitFor();
     seen.push(...(await readResults(page)).results);
   }
   expect(seen.length).toBeGreaterThan(30);
@@ -179,21 +197,33 @@ test('every result is reachable: paging past the first 30 by Next, newest first,
   // Back returns to the page before, from the URL alone.
   await page.goBack();
   await page.waitForURL((url) => url.searchParams.get('page') === '2');
+  await page.getByText(/^第 2 (页|\/)/).waitFor();
+
+  // Counting the whole archive is a choice in the URL; the page shows the same posts.
+  const pageTwo = await readResults(page);
+  await page.locator('[data-count-all]').click();
+  await page.waitForURL((url) => url.searchParams.get('all') === '1');
+  const whole = await readResults(page);
+  expect(whole.results).toEqual(pageTwo.results);
+  expect(whole.total).toBeGreaterThan(pageTwo.total);
+  expect(await page.locator('[data-total]').textContent()).toContain(
+    `共找到 ${whole.total.toLocaleString('zh-CN')} 条`,
+  );
   await page.getByText('第 2 / ').waitFor();
 
   // Best match: the choice is in the URL, and the last page is reachable.
   await page.getByRole('link', { name: '最相关' }).click();
   await page.waitForURL((url) => url.searchParams.get('sort') === 'relevance');
-  const pages = Math.ceil(first.total / 20);
+  const pages = Math.ceil(whole.total / 20);
   const last = await openSearch(
     generated.url,
     `q=${encodeURIComponent('市场')}&sort=relevance&page=${pages}`,
   );
-  expect(last.results.length).toBe(first.total - (pages - 1) * 20);
+  expect(last.results.length).toBe(whole.total - (pages - 1) * 20);
 });
 
 test('a category filter from a bookmarked URL narrows the results, with counts', async () => {
-  const all = await openSearch(generated.url, `q=${encodeURIComponent('市场')}`);
+  const all = await openSearch(generated.url, `q=${encodeURIComponent('市场')}&all=1`);
   const facet = page.locator('[data-facet="category"] a').first();
   const label = (await facet.textContent()) ?? '';
   const count = Number(/([\d,]+)\s*$/.exec(label)?.[1]?.replace(/,/g, ''));
@@ -206,7 +236,7 @@ test('a category filter from a bookmarked URL narrows the results, with counts',
   await other.goto(
     getPageUrl(
       generated.url,
-      `/search?q=${encodeURIComponent('市场')}&category=${encodeURIComponent(category)}`,
+      `/search?q=${encodeURIComponent('市场')}&category=${encodeURIComponent(category)}&all=1`,
     ),
   );
   const narrowed = await readResults(other);

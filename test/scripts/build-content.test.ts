@@ -267,7 +267,13 @@ test('the search index is built per stretch of days, named in the manifest and b
   const folder = `pagefind/${index?.path ?? ''}`;
   expect(first.has('pagefind/pagefind.js')).toBe(true);
   expect(first.has(`${folder}pagefind-entry.json`)).toBe(true);
-  expect(first.has(`${folder}pagefind-worker.js`)).toBe(true);
+  // Pagefind's worker and wasm live in the language's runtime index, not beside each part.
+  expect(manifest.searchRuntimes.map((runtime) => runtime.language)).toEqual(['zh-cn']);
+  const runtime = `pagefind/${manifest.searchRuntimes[0]?.path ?? ''}`;
+  expect(first.has(`${runtime}pagefind-worker.js`)).toBe(true);
+  expect([...first.keys()].some((name) => name.startsWith(`${runtime}wasm.`))).toBe(true);
+  expect(first.has(`${runtime}pagefind-entry.json`)).toBe(true);
+  expect(first.has(`${folder}pagefind-worker.js`)).toBe(false);
   expect([...first.keys()].filter((name) => name.startsWith(`${folder}fragment/`))).toHaveLength(3);
   // Pagefind's own ready-made UIs are not shipped.
   expect(

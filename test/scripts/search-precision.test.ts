@@ -13,8 +13,13 @@ import { readSiteConfig } from '../../scripts/content/read-config';
 import { readPostFile } from '../../scripts/content/read-post';
 import { listPostFiles } from '../../scripts/content/read-site';
 import { generateSite } from '../../scripts/generate-corpus';
-import { createSearchEngine, PAGE_SIZE } from '../../src/features/search/api/search-engine';
+import {
+  createSearchEngine,
+  PAGE_SIZE,
+  PartUnavailableError,
+} from '../../src/features/search/api/search-engine';
 import type {
+  SearchParts,
   PagefindApi,
   SearchEngine,
   SearchRequest,
@@ -80,27 +85,38 @@ async function openSite(source: string, work: string) {
       mergeIndex: (p: string, o: Record<string, unknown>) => Promise<void>;
     };
   };
-  const [first, ...rest] = manifest.searchIndexes;
   const base = pathToFileURL(folder).href + '/';
-  const instance = module.createInstance({
-    basePath: `${base}${first?.path}`,
-    metaCacheTag: first?.tag,
-    baseUrl: '/',
-    excerptLength: 40,
-  });
-  await instance.init();
-  for (const index of rest)
-    await instance.mergeIndex(`${base}${index.path}`, {
-      metaCacheTag: index.tag,
-      language: index.language,
-      baseUrl: '/',
-      excerptLength: 40,
+  const shared = { baseUrl: '/', excerptLength: 40 };
+  /** A fresh engine, and the parts it opened so far (newest first or not). */
+  const makeEngine = (parts: Partial<SearchParts> = {}) => {
+    const opened: string[] = [];
+    const engine = createSearchEngine({
+      indexes: manifest.searchIndexes,
+      ...parts,
+      async open(index) {
+        opened.push(index.path);
+        const runtime = manifest.searchRuntimes.find((entry) => entry.language === index.language);
+        const instance = module.createInstance({
+          ...shared,
+          basePath: `${base}${runtime?.path ?? ''}`,
+          metaCacheTag: runtime?.tag,
+        });
+        await instance.init();
+        await instance.mergeIndex(`${base}${index.path}`, {
+          ...shared,
+          metaCacheTag: index.tag,
+          language: index.language,
+        });
+        return instance;
+      },
     });
-  const engine = createSearchEngine(instance, manifest.searchIndexes);
+    return { engine, opened };
+  };
+  const { engine } = makeEngine();
   // Duplicates the bundle left out are not searchable: only the posts in the article shards count.
   const kept = new Set(readBundleUrls(out));
   const articles = [...read.values()].filter((post) => kept.has(post.url));
-  return { engine, articles, manifest };
+  return { engine, articles, manifest, makeEngine };
 }
 
 /** The URLs of the posts in the bundle's article shards. */
@@ -115,6 +131,7 @@ function readBundleUrls(out: string): string[] {
 
 const request = (q: string, change: Partial<SearchRequest> = {}): SearchRequest => ({
   q,
+  whole: false,
   category: '',
   tag: '',
   from: '',
@@ -124,15 +141,23 @@ const request = (q: string, change: Partial<SearchRequest> = {}): SearchRequest 
   ...change,
 });
 
+/**
+ * Every result of a query, page by page as the reader gets them (newest first reads back in
+ * time), and the exact total from a search of every part.
+ */
 async function allResults(
   engine: SearchEngine,
   q: string,
+  change: Partial<SearchRequest> = {},
 ): Promise<{ total: number; urls: string[] }> {
-  const first = await engine.run(request(q));
-  const urls = first.hits.map((hit) => hit.url);
-  for (let page = 2; (page - 1) * PAGE_SIZE < first.total; page++)
-    urls.push(...(await engine.run(request(q, { page }))).hits.map((hit) => hit.url));
-  return { total: first.total, urls };
+  const { total } = await engine.run(request(q, { ...change, whole: true }));
+  const urls: string[] = [];
+  for (let page = 1; ; page++) {
+    const outcome = await engine.run(request(q, { ...change, page }));
+    urls.push(...outcome.hits.map((hit) => hit.url));
+    if (!outcome.more || page > 10_000) break;
+  }
+  return { total, urls };
 }
 
 /** Queries: the issue's words and mixed forms, plus CJK runs of 2–6 characters taken from the posts. */
@@ -224,6 +249,73 @@ describe('a generated archive', () => {
       const ordered = urls.map((url) => dates.get(url) ?? '');
       expect(urls.length).toBeGreaterThan(PAGE_SIZE * 3);
       expect(ordered).toEqual([...ordered].sort().reverse());
+    },
+    SLOW,
+  );
+
+  test(
+    'newest first reads back in time: a page opens only the parts it needs and says since when it counted',
+    async () => {
+      const { engine, opened } = site.makeEngine();
+      const newest = [...site.manifest.searchIndexes].sort((a, b) => (a.last < b.last ? 1 : -1));
+      const first = await engine.run(request('市场'));
+      expect(first.hits).toHaveLength(PAGE_SIZE);
+      expect(opened.length).toBeLessThan(newest.length);
+      expect(opened).toEqual(newest.slice(0, opened.length).map((index) => index.path));
+      expect(first.since).toBe(newest[opened.length - 1]?.first);
+      expect(first.more).toBe(true);
+      const inRange = site.articles.filter(
+        (post) =>
+          post.date.slice(0, 10) >= (first.since ?? '') &&
+          `${post.title}\n${post.text}`.includes('市场'),
+      );
+      expect(first.total).toBe(inRange.length);
+      expect(first.months.reduce((sum, month) => sum + month.count, 0)).toBe(first.total);
+      const whole = await engine.run(request('市场', { whole: true }));
+      expect(opened).toHaveLength(newest.length);
+      expect(whole.since).toBeNull();
+      expect(whole.hits.map((hit) => hit.url)).toEqual(first.hits.map((hit) => hit.url));
+      expect(whole.total).toBeGreaterThan(first.total);
+    },
+    SLOW,
+  );
+
+  test(
+    'a date range opens only the parts it meets, and counts exactly within it',
+    async () => {
+      const { engine, opened } = site.makeEngine();
+      const [oldest] = site.manifest.searchIndexes;
+      const from = oldest?.first ?? '';
+      const to = oldest?.last ?? '';
+      const { total, urls } = await allResults(engine, '市场', { from, to });
+      const expected = site.articles.filter((post) => {
+        const day = post.date.slice(0, 10);
+        return day >= from && day <= to && `${post.title}\n${post.text}`.includes('市场');
+      });
+      expect(new Set(opened)).toEqual(new Set([oldest?.path]));
+      expect(total).toBe(expected.length);
+      expect(new Set(urls)).toEqual(new Set(expected.map((post) => post.url)));
+    },
+    SLOW,
+  );
+
+  test(
+    'offline, a part not searched before stops the search unless the page is already full',
+    async () => {
+      const newest = [...site.manifest.searchIndexes].sort((a, b) => (a.last < b.last ? 1 : -1));
+      const online = site.makeEngine();
+      const page1 = await online.engine.run(request('市场'));
+      const reached = new Set(online.opened);
+      const offline = site.makeEngine({ isAvailable: (index) => reached.has(index.path) });
+      expect((await offline.engine.run(request('市场'))).hits).toEqual(page1.hits);
+      const beyond = Math.ceil(page1.total / PAGE_SIZE) + 1;
+      await expect(offline.engine.run(request('市场', { page: beyond }))).rejects.toBeInstanceOf(
+        PartUnavailableError,
+      );
+      await expect(offline.engine.run(request('市场', { whole: true }))).rejects.toBeInstanceOf(
+        PartUnavailableError,
+      );
+      expect(newest.length).toBeGreaterThan(reached.size);
     },
     SLOW,
   );

@@ -2,7 +2,10 @@ import type { SearchOrder, SearchRequest } from './api/search-engine';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Every choice of a search lives in the URL: `/search?q=&category=&tag=&from=&to=&sort=&page=`. */
+/**
+ * Every choice of a search lives in the URL:
+ * `/search?q=&category=&tag=&from=&to=&sort=&page=&all=1` (`all`: count in the whole archive).
+ */
 export function readSearchRequest(params: URLSearchParams): SearchRequest {
   const day = (name: string) => {
     const value = params.get(name) ?? '';
@@ -12,6 +15,7 @@ export function readSearchRequest(params: URLSearchParams): SearchRequest {
   const order: SearchOrder = params.get('sort') === 'relevance' ? 'relevance' : 'date';
   return {
     q: params.get('q') ?? '',
+    whole: params.get('all') === '1',
     category: params.get('category') ?? '',
     tag: params.get('tag') ?? '',
     from: day('from'),
@@ -31,6 +35,7 @@ export function toSearchParams(request: SearchRequest): string {
   if (request.to) params.set('to', request.to);
   if (request.order !== 'date') params.set('sort', request.order);
   if (request.page > 1) params.set('page', String(request.page));
+  if (request.whole) params.set('all', '1');
   return params.toString();
 }
 

@@ -142,6 +142,8 @@ export function searchPosts(
     categories: toCounts(counts((post) => post.categories)),
     tags: toCounts(counts((post) => post.tags)),
     months: toMonths(counts((post) => [post.date.slice(0, 10)])),
+    since: null,
+    more: start + PAGE_SIZE < matches.length,
     savedList,
   };
 }

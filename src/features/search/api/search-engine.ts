@@ -1,12 +1,12 @@
 /**
- * Searching the split index (docs/decisions/013-search-index-split.md) through one Pagefind
- * instance that merged every part. Pure of the DOM, so the same code runs in the browser and in
- * the precision tests under Node.
+ * Searching the split index (docs/decisions/013-search-index-split.md) one part at a time
+ * (docs/decisions/030-search-reads-back-in-time.md). Pure of the DOM, so the same code runs in
+ * the browser and in the precision tests under Node.
  *
- * Best match is Pagefind's order over all parts. Newest first cannot come from a merged search
- * (each part ranks its own results), so it is paged by day: the first search's per-day counts say
- * which days hold the page asked for, and each part that holds some of them is searched alone,
- * sorted by date, in order from the newest.
+ * Newest first reads back in time: the parts are searched from the newest, each sorted by date,
+ * until the page asked for is full, so a query costs the parts it reaches, not the archive. Its
+ * total and counts then cover the days searched, and say so (`since`); `whole` searches every
+ * part for exact counts. Best match needs every part's scores, so it always reads them all.
  */
 import { z } from 'zod/mini';
 import type { SearchIndex } from '../../../shared/schema';
@@ -18,6 +18,8 @@ export type SearchOrder = 'date' | 'relevance';
 
 export type SearchRequest = {
   q: string;
+  /** Search every part, for exact totals and counts, even where the page is full sooner. */
+  whole: boolean;
   category: string;
   tag: string;
   /** `YYYY-MM-DD` or empty. */
@@ -37,6 +39,13 @@ export type SearchOutcome = {
   tags: FacetCount[];
   /** `YYYY-MM` → results, newest first. */
   months: FacetCount[];
+  /**
+   * Null when every part that can hold a result was searched: the total and counts are exact.
+   * Otherwise the oldest day searched; the total and counts cover that day onward.
+   */
+  since: string | null;
+  /** Whether results may follow this page. */
+  more: boolean;
   /** Set when the results come from a list saved for offline (its title), not from the index. */
   savedList?: string;
 };
@@ -52,11 +61,31 @@ type PagefindResponse = {
   filters: Record<string, Record<string, number>>;
 };
 
-/** The part of Pagefind's instance API this module uses. */
+/** The part of Pagefind's instance API this module uses: one instance per part. */
 export type PagefindApi = {
   search: (term: string | null, options?: PagefindOptions) => Promise<PagefindResponse | null>;
-  filters: () => Promise<Record<string, Record<string, number>>>;
+  /** Loads the part's filters: until then its searches count results for no filter value. */
+  filters: () => Promise<unknown>;
 };
+
+/** The parts of the index, and how to reach them. */
+export type SearchParts = {
+  indexes: readonly SearchIndex[];
+  /** The Pagefind instance that searches one part (opened once, on the first search to reach it). */
+  open: (index: SearchIndex) => Promise<PagefindApi>;
+  /** Whether the part can be searched for a term now (offline: only what was searched online). */
+  isAvailable?: (index: SearchIndex, term: string) => boolean;
+  /** Told of each part searched for a term. */
+  onSearched?: (index: SearchIndex, term: string) => void;
+};
+
+/** A part a search needs could not be searched now (offline, and not searched online before). */
+export class PartUnavailableError extends Error {
+  constructor(index: SearchIndex) {
+    super(`Search part ${index.path} is not available offline`);
+    this.name = 'PartUnavailableError';
+  }
+}
 
 const resultDataSchema = z.object({
   url: z.string(),
@@ -126,81 +155,259 @@ export type SearchEngine = {
   run: (request: SearchRequest) => Promise<SearchOutcome>;
 };
 
-/** The index a day's posts are in (days are never split between parts of one language). */
-function findIndex(indexes: readonly SearchIndex[], day: string): string {
-  return indexes.find((index) => index.first <= day && day <= index.last)?.path ?? '';
+/** What searching one part gave: its results in the order asked for, and their counts. */
+type PartOutcome = {
+  results: PagefindResult[];
+  filters: Record<string, Record<string, number>>;
+  /** Each result's day, in the order of `results` when sorted by date. */
+  days: string[];
+};
+
+/** Parts searched at once when a search reads every part. */
+const PART_CONCURRENCY = 4;
+
+/** Part outcomes kept per engine (each holds only result ids and counts). */
+const KEPT_OUTCOMES = 400;
+
+const DAY_MS = 86_400_000;
+
+/** Every day from `first` to `last` (`YYYY-MM-DD`), both included. */
+function listDays(first: string, last: string): string[] {
+  const days: string[] = [];
+  for (
+    let at = Date.parse(`${first}T00:00:00Z`);
+    at <= Date.parse(`${last}T00:00:00Z`);
+    at += DAY_MS
+  )
+    days.push(new Date(at).toISOString().slice(0, 10));
+  return days;
 }
 
-export function createSearchEngine(
-  api: PagefindApi,
-  indexes: readonly SearchIndex[],
-): SearchEngine {
-  let allDays: Promise<string[]> | null = null;
-  const getAllDays = () =>
-    (allDays ??= api.filters().then((filters) => Object.keys(filters.day ?? {}).sort()));
+function addCounts(into: Record<string, number>, counts: Record<string, number> | undefined) {
+  for (const [value, count] of Object.entries(counts ?? {}))
+    if (count > 0) into[value] = (into[value] ?? 0) + count;
+}
+
+/**
+ * The day of each result of a search sorted newest first, from the per-day counts of those
+ * results: the newest day's count of results come first, and so on.
+ */
+function assignDays(count: number, perDay: Record<string, number> | undefined): string[] {
+  const days: string[] = [];
+  for (const [day, n] of Object.entries(perDay ?? {}).sort(([a], [b]) => (a < b ? 1 : -1)))
+    for (let k = 0; k < n && days.length < count; k++) days.push(day);
+  return days;
+}
+
+async function mapInTurn<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>) {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const work = async () => {
+    while (next < items.length) {
+      const at = next++;
+      results[at] = await map(items[at] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, work));
+  return results;
+}
+
+export function createSearchEngine(parts: SearchParts): SearchEngine {
+  // Newest first: by last day, then first day (parts of several languages may overlap).
+  const newestFirst = [...parts.indexes].sort((a, b) =>
+    a.last !== b.last
+      ? a.last < b.last
+        ? 1
+        : -1
+      : a.first < b.first
+        ? 1
+        : a.first > b.first
+          ? -1
+          : 0,
+  );
+  const apis = new Map<string, Promise<PagefindApi>>();
+  const outcomes = new Map<string, Promise<PartOutcome>>();
+
+  // Pagefind's WebAssembly is one module-wide instance that the first index to load sets up;
+  // two indexes loading it at once would each set it up, and the second would pull the memory
+  // from under the first. So parts open one after another until one has opened.
+  let opening: Promise<unknown> = Promise.resolve();
+  let warm = false;
+  const open = (index: SearchIndex) => {
+    if (warm) return parts.open(index);
+    const opened = opening.then(() => parts.open(index));
+    opening = opened.then(
+      () => (warm = true),
+      () => {},
+    );
+    return opened;
+  };
+  const getApi = (index: SearchIndex) => {
+    let api = apis.get(index.path);
+    if (!api) {
+      api = open(index).then(async (opened) => {
+        await opened.filters();
+        return opened;
+      });
+      api.catch(() => apis.delete(index.path));
+      apis.set(index.path, api);
+    }
+    return api;
+  };
+
+  const searchPart = (
+    index: SearchIndex,
+    term: string,
+    filters: Record<string, FilterValue>,
+    order: SearchOrder,
+  ): Promise<PartOutcome> => {
+    const key = JSON.stringify([index.path, term, filters, order]);
+    const kept = outcomes.get(key);
+    if (kept) {
+      // Most recently used last, so the oldest is dropped first.
+      outcomes.delete(key);
+      outcomes.set(key, kept);
+      return kept;
+    }
+    if (parts.isAvailable && !parts.isAvailable(index, term))
+      return Promise.reject(new PartUnavailableError(index));
+    const outcome = (async () => {
+      const api = await getApi(index);
+      const response = await api.search(term, {
+        filters,
+        ...(order === 'date' ? { sort: { date: 'desc' as const } } : {}),
+      });
+      parts.onSearched?.(index, term);
+      const results = response?.results ?? [];
+      const responseFilters = response?.filters ?? {};
+      return {
+        results,
+        filters: responseFilters,
+        days: order === 'date' ? assignDays(results.length, responseFilters.day) : [],
+      };
+    })();
+    outcome.catch(() => outcomes.delete(key));
+    outcomes.set(key, outcome);
+    for (const old of outcomes.keys()) {
+      if (outcomes.size <= KEPT_OUTCOMES) break;
+      outcomes.delete(old);
+    }
+    return outcome;
+  };
 
   return {
     async run(request) {
-      const empty: SearchOutcome = { total: 0, hits: [], categories: [], tags: [], months: [] };
+      const empty: SearchOutcome = {
+        total: 0,
+        hits: [],
+        categories: [],
+        tags: [],
+        months: [],
+        since: null,
+        more: false,
+      };
       const term = toPagefindQuery(request.q);
       if (term === null) return empty;
-      // Pagefind counts results per filter value only for the filters it has loaded, and loads
-      // them when asked for all of them; the days also bound a date range.
-      const allDayList = await getAllDays();
-      const filters: Record<string, FilterValue> = {};
-      if (request.category) filters.category = request.category;
-      if (request.tag) filters.tag = request.tag;
-      if (request.from || request.to) {
-        const days = allDayList.filter(
-          (day) => (!request.from || day >= request.from) && (!request.to || day <= request.to),
-        );
-        if (days.length === 0) return empty;
-        filters.day = { any: days };
-      }
-      const base = await api.search(term, { filters });
-      const results = base?.results ?? [];
-      const outcome: SearchOutcome = {
-        total: results.length,
-        hits: [],
-        categories: toCounts(base?.filters.category),
-        tags: toCounts(base?.filters.tag),
-        months: toMonths(base?.filters.day),
-      };
+      const shared: Record<string, FilterValue> = {};
+      if (request.category) shared.category = request.category;
+      if (request.tag) shared.tag = request.tag;
+      // The parts whose days meet the date range, each with the range's days when it cuts the part.
+      const relevant = newestFirst.flatMap((index) => {
+        const first = request.from && request.from > index.first ? request.from : index.first;
+        const last = request.to && request.to < index.last ? request.to : index.last;
+        if (first > last) return [];
+        const cut = first !== index.first || last !== index.last;
+        const filters = cut ? { ...shared, day: { any: listDays(first, last) } } : shared;
+        return [{ index, filters }];
+      });
       const start = (Math.max(1, request.page) - 1) * PAGE_SIZE;
-      if (start >= results.length) return outcome;
-      if (request.order === 'relevance') {
-        outcome.hits = await Promise.all(results.slice(start, start + PAGE_SIZE).map(toHit));
-        return outcome;
-      }
-      // Newest first: the days (newest first) whose results hold positions start … start + PAGE_SIZE.
-      const days = Object.entries(base?.filters.day ?? {})
-        .filter(([, count]) => count > 0)
-        .sort(([a], [b]) => (a < b ? 1 : -1));
-      let before = 0;
-      let skip = 0;
-      const groups: { index: string; days: string[] }[] = [];
-      for (const [day, count] of days) {
-        if (before + count <= start) {
-          before += count;
-          continue;
+      const end = start + PAGE_SIZE;
+
+      type Searched = { position: number; outcome: PartOutcome };
+      let searched: Searched[];
+      let reached = relevant.length;
+      if (request.order === 'relevance' || request.whole) {
+        searched = await mapInTurn(relevant, PART_CONCURRENCY, async (part) => ({
+          position: 0,
+          outcome: await searchPart(part.index, term, part.filters, request.order),
+        }));
+        searched.forEach((entry, position) => (entry.position = position));
+      } else {
+        searched = [];
+        // Results newer than every part not yet searched are in their final order.
+        const settled = (next: SearchIndex | undefined) =>
+          searched.reduce(
+            (sum, entry) =>
+              sum +
+              (next
+                ? entry.outcome.days.filter((day) => day > next.last).length
+                : entry.outcome.results.length),
+            0,
+          );
+        for (reached = 0; reached < relevant.length; reached++) {
+          const part = relevant[reached];
+          if (!part || settled(part.index) >= end) break;
+          try {
+            searched.push({
+              position: reached,
+              outcome: await searchPart(part.index, term, part.filters, 'date'),
+            });
+          } catch (error) {
+            // Offline, a page already full needs no more parts.
+            if (error instanceof PartUnavailableError && settled(part.index) >= end) break;
+            throw error;
+          }
         }
-        if (groups.length === 0) skip = start - before;
-        const index = findIndex(indexes, day);
-        const last = groups[groups.length - 1];
-        if (last && last.index === index) last.days.push(day);
-        else groups.push({ index, days: [day] });
-        before += count;
-        if (before >= start + PAGE_SIZE) break;
       }
-      const ordered: PagefindResult[] = [];
-      for (const group of groups) {
-        const response = await api.search(term, {
-          filters: { ...filters, day: { any: group.days } },
-          sort: { date: 'desc' },
-        });
-        ordered.push(...(response?.results ?? []));
+
+      const categories: Record<string, number> = {};
+      const tags: Record<string, number> = {};
+      const days: Record<string, number> = {};
+      let total = 0;
+      for (const { outcome } of searched) {
+        total += outcome.results.length;
+        addCounts(categories, outcome.filters.category);
+        addCounts(tags, outcome.filters.tag);
+        addCounts(days, outcome.filters.day);
       }
-      outcome.hits = await Promise.all(ordered.slice(skip, skip + PAGE_SIZE).map(toHit));
+      const complete = reached >= relevant.length;
+      const oldest = searched.reduce<string | null>((day, { position }) => {
+        const first = relevant[position]?.index.first ?? '';
+        const clamped = request.from && request.from > first ? request.from : first;
+        return day === null || clamped < day ? clamped : day;
+      }, null);
+      const outcome: SearchOutcome = {
+        total,
+        hits: [],
+        categories: toCounts(categories),
+        tags: toCounts(tags),
+        months: toMonths(days),
+        since: complete ? null : oldest,
+        more: !complete || end < total,
+      };
+
+      const next = complete ? undefined : relevant[reached]?.index;
+      const ranked = searched.flatMap(({ position, outcome: part }) =>
+        part.results.map((result, rank) => ({
+          result,
+          rank,
+          position,
+          day: part.days[rank] ?? '',
+        })),
+      );
+      if (request.order === 'relevance') {
+        ranked.sort(
+          (a, b) => b.result.score - a.result.score || a.position - b.position || a.rank - b.rank,
+        );
+      } else {
+        ranked.sort((a, b) =>
+          a.day !== b.day ? (a.day < b.day ? 1 : -1) : a.position - b.position || a.rank - b.rank,
+        );
+      }
+      const ordered = next ? ranked.filter((entry) => entry.day > next.last) : ranked;
+      outcome.hits = await Promise.all(
+        ordered.slice(start, end).map((entry) => toHit(entry.result)),
+      );
       return outcome;
     },
   };

@@ -4,7 +4,6 @@ import { dataPaths } from '../../../shared/paths';
 import type { Manifest, SearchIndex } from '../../../shared/schema';
 import { getDataUrl } from '../../../lib/data-base';
 import { createStoredValue } from '../../../lib/stored-value';
-import { toPagefindQuery } from '../../../shared/search-text';
 import { bundleKeys } from '../../../lib/query-keys';
 import { trustedTypesPolicies } from '../../../shared/content-security-policy';
 import { createBundleLoader } from '../../../lib/bundle-queries';
@@ -25,20 +24,22 @@ export class SearchUnavailableError extends Error {
 }
 
 /**
- * Queries searched online in this build, newest last. Pagefind reads a missing index chunk as
- * "no such word" and answers with no results, so offline only a query run online before (whose
- * chunks the service worker then cached, for every part) is run; any other says it needs the
- * network instead of claiming that nothing matches (docs/decisions/014-search-offline.md).
+ * The parts searched online for each query, newest last, as `<part tag>\0<query>`. Pagefind reads
+ * a missing index chunk as "no such word" and answers with no results, so offline a part is
+ * searched only for a query it was searched for online (the service worker then holds its
+ * chunks); a search that needs any other part says it needs the network instead of claiming that
+ * nothing matches (docs/decisions/014-search-offline.md). A part keeps its tag across builds
+ * while its posts are unchanged, and so does what was searched in it.
  */
-const SEARCHED_KEEP = 300;
+const SEARCHED_KEEP = 4_000;
 const searched = createStoredValue(
-  'broadsheet:searched-online',
+  'broadsheet:searched-parts',
   z.array(z.string()).check(z.maxLength(SEARCHED_KEEP * 2)),
   [],
 );
 
-function getSearchedKey(manifest: Manifest, term: string): string {
-  return `${manifest.buildId}\u0000${term}`;
+function getSearchedKey(index: SearchIndex, term: string): string {
+  return `${index.tag}\u0000${term}`;
 }
 
 function isOffline(): boolean {
@@ -66,24 +67,19 @@ let workerPolicy: unknown = null;
 /**
  * Pagefind searches in a worker it starts with `new Worker(string)`, a script-URL sink under
  * `require-trusted-types-for 'script'`. It cannot be handed a TrustedScriptURL, so the default
- * policy (which browsers consult only for plain strings) accepts exactly the worker of the first
- * index and refuses everything else; it has no HTML or script rules, so those sinks stay closed.
+ * policy (which browsers consult only for plain strings) accepts exactly the runtimes' workers
+ * and refuses everything else; it has no HTML or script rules, so those sinks stay closed.
  */
-function allowPagefindWorker(workerUrl: string): void {
+function allowPagefindWorker(workerUrls: readonly string[]): void {
   if (workerPolicy || typeof window.trustedTypes !== 'object') return;
-  const allowed = new URL(workerUrl, window.location.href).href;
+  const allowed = new Set(workerUrls.map((url) => new URL(url, window.location.href).href));
   workerPolicy = window.trustedTypes.createPolicy(trustedTypesPolicies.pagefindWorker, {
     createScriptURL: (url: string) => {
-      if (new URL(url, window.location.href).href !== allowed)
+      if (!allowed.has(new URL(url, window.location.href).href))
         throw new TypeError(`Not Pagefind's worker: ${url}`);
       return url;
     },
   });
-}
-
-/** The parts to merge; a bundle from before the split has one index at the search folder. */
-function getIndexes(manifest: Pick<Manifest, 'searchIndexes'>): readonly (SearchIndex | null)[] {
-  return manifest.searchIndexes.length > 0 ? manifest.searchIndexes : [null];
 }
 
 /**
@@ -109,35 +105,56 @@ function createInSiteLanguage(
 
 const engines = new Map<string, Promise<SearchEngine>>();
 
+/** Parts searched in this visit, to be remembered once the search is done. */
+let searchedNow: string[] = [];
+/** What was searched online, read once per search. */
+let searchedBefore = new Set<string>();
+
 async function openEngine(manifest: Manifest, folder: string): Promise<SearchEngine> {
   const moduleUrl = getDataUrl(dataPaths.pagefind(folder));
   const folderUrl = moduleUrl.slice(0, moduleUrl.lastIndexOf('/') + 1);
-  const [first, ...rest] = getIndexes(manifest);
-  const firstUrl = `${folderUrl}${first?.path ?? ''}`;
-  allowPagefindWorker(`${firstUrl}pagefind-worker.js`);
+  const runtimes = new Map(manifest.searchRuntimes.map((runtime) => [runtime.language, runtime]));
+  allowPagefindWorker(
+    manifest.searchRuntimes.map((runtime) => `${folderUrl}${runtime.path}pagefind-worker.js`),
+  );
   const loaded: unknown = await import(/* @vite-ignore */ moduleUrl);
   if (!isPagefindModule(loaded)) throw new Error('Not a Pagefind module');
   // Each index's entry is asked for under its records' hash, never a fresh timestamp, so the
   // service worker can answer it offline.
   const shared = { baseUrl: '/', excerptLength: 40 };
-  const instance = createInSiteLanguage(
-    loaded,
-    { ...shared, basePath: firstUrl, ...(first ? { metaCacheTag: first.tag } : {}) },
-    first?.language ?? manifest.site.lang.toLowerCase(),
-  );
-  await instance.init();
-  await Promise.all(
-    rest.map((index) =>
-      index
-        ? instance.mergeIndex(`${folderUrl}${index.path}`, {
-            ...shared,
-            metaCacheTag: index.tag,
-            language: index.language,
-          })
-        : Promise.resolve(),
-    ),
-  );
-  return createSearchEngine(instance, manifest.searchIndexes);
+  return createSearchEngine({
+    indexes: manifest.searchIndexes,
+    // A part is its language's runtime index (which matches nothing) with the part merged in.
+    async open(index) {
+      const runtime = runtimes.get(index.language) ?? manifest.searchRuntimes[0];
+      if (!runtime) throw new Error('The manifest names no search runtime');
+      const instance = createInSiteLanguage(
+        loaded,
+        { ...shared, basePath: `${folderUrl}${runtime.path}`, metaCacheTag: runtime.tag },
+        index.language,
+      );
+      await instance.init();
+      await instance.mergeIndex(`${folderUrl}${index.path}`, {
+        ...shared,
+        metaCacheTag: index.tag,
+        language: index.language,
+      });
+      return instance;
+    },
+    isAvailable: (index, term) => !isOffline() || searchedBefore.has(getSearchedKey(index, term)),
+    onSearched: (index, term) => {
+      if (!isOffline()) searchedNow.push(getSearchedKey(index, term));
+    },
+  });
+}
+
+/** Remembers the parts this search reached online. */
+function rememberSearched(): void {
+  if (searchedNow.length === 0) return;
+  const now = new Set(searchedNow);
+  searchedNow = [];
+  const earlier = searched.read().filter((entry) => !now.has(entry));
+  searched.write([...earlier, ...now].slice(-SEARCHED_KEEP));
 }
 
 function getEngine(manifest: Manifest, folder: string): Promise<SearchEngine> {
@@ -183,27 +200,18 @@ async function runSearch(
   folder: string,
   request: SearchRequest,
 ): Promise<SearchOutcome> {
-  const term = toPagefindQuery(request.q) ?? '';
-  const key = getSearchedKey(manifest, term);
-  if (isOffline() && !searched.read().includes(key)) {
-    const local = await searchSavedList(client, request);
-    if (local) return local;
-    throw new SearchUnavailableError(new Error('Offline, and not searched online before'));
-  }
+  searchedBefore = new Set(searched.read());
   try {
     const engine = await getEngine(manifest, folder);
-    const outcome = await engine.run(request);
-    if (!isOffline()) {
-      const earlier = searched.read().filter((entry) => entry !== key);
-      searched.write([...earlier, key].slice(-SEARCHED_KEEP));
-    }
-    return outcome;
+    return await engine.run(request);
   } catch (error) {
-    // Pagefind reports a file it could not fetch as a plain Error: offline, or the index is gone.
-    // A saved list still answers what it holds.
+    // A part not searched online before, or a file Pagefind could not fetch (offline, or the
+    // index is gone): a saved list still answers what it holds.
     const local = await searchSavedList(client, request);
     if (local) return local;
     throw new SearchUnavailableError(error);
+  } finally {
+    rememberSearched();
   }
 }
 

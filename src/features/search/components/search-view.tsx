@@ -4,6 +4,7 @@ import { useMessages } from '../../../lib/i18n';
 import { useManifest } from '../../../lib/manifest-query';
 import { LoadingView } from '../../../components/ui/loading-view';
 import { PostTime } from '../../../components/ui/post-time';
+import { formatDate } from '../../../shared/dates';
 import { PAGE_SIZE } from '../api/search-engine';
 import type { FacetCount, SearchOutcome, SearchRequest } from '../api/search-engine';
 import { SearchUnavailableError, useSearch } from '../api/search-query';
@@ -79,8 +80,15 @@ function DateField({ label, name, value }: { label: string; name: string; value:
   );
 }
 
+/** A day of the site's calendar (`YYYY-MM-DD`) as the reader's language writes dates. */
+function useDayText(day: string | null): string {
+  const { lang } = useMessages();
+  return day ? formatDate(`${day}T12:00:00Z`, 'UTC', lang) : '';
+}
+
 function Narrowing({ request, outcome }: { request: SearchRequest; outcome: SearchOutcome }) {
   const { t } = useMessages();
+  const since = useDayText(outcome.since);
   const manifest = useManifest();
   const names = new Map(manifest.categories.map((category) => [category.slug, category.name]));
   const label = (items: FacetCount[], name: (value: string) => string) =>
@@ -102,6 +110,11 @@ function Narrowing({ request, outcome }: { request: SearchRequest; outcome: Sear
           {t.searchApplyDates}
         </button>
       </form>
+      {since ? (
+        <p className="mt-4 text-xs text-muted" data-counts-since={outcome.since}>
+          {t.searchCountsSince(since)}
+        </p>
+      ) : null}
       <FacetList
         label={t.searchByCategory}
         name="category"
@@ -132,9 +145,16 @@ function Narrowing({ request, outcome }: { request: SearchRequest; outcome: Sear
   );
 }
 
-function Pager({ request, total }: { request: SearchRequest; total: number }) {
+/**
+ * Previous and next, and where the reader is: "page n of m" once every part was counted,
+ * "page n" while newest first has only read back part of the archive.
+ */
+function Pager({ request, outcome }: { request: SearchRequest; outcome: SearchOutcome }) {
   const { t } = useMessages();
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const counted = outcome.since === null;
+  const pages = counted
+    ? Math.max(1, Math.ceil(outcome.total / PAGE_SIZE))
+    : request.page + (outcome.more ? 1 : 0);
   if (pages === 1) return null;
   const page = Math.min(request.page, pages);
   const to = (n: number) => {
@@ -153,7 +173,9 @@ function Pager({ request, total }: { request: SearchRequest; total: number }) {
       ) : (
         <span />
       )}
-      <span className="text-muted">{t.searchPageOf(page, pages)}</span>
+      <span className="text-muted">
+        {counted ? t.searchPageOf(page, pages) : t.searchPage(page)}
+      </span>
       {page < pages ? (
         <Link to={to(page + 1)} rel="next" className="btn-secondary h-9 px-3">
           {t.searchNext}
@@ -196,6 +218,7 @@ export function SearchView({ request }: SearchViewProps) {
   const query = request.q.trim();
   const search = useSearch(manifest, { ...request, q: query });
   const first = (search.data?.total ?? 0) === 0 ? 0 : (request.page - 1) * PAGE_SIZE + 1;
+  const since = useDayText(search.data?.since ?? null);
   return (
     <div className="mx-auto max-w-5xl">
       <h1 className="font-serif text-3xl font-bold text-ink">{t.searchTitle}</h1>
@@ -230,12 +253,32 @@ export function SearchView({ request }: SearchViewProps) {
                 >
                   {search.data.total === 0
                     ? t.searchNoResults(query)
-                    : t.searchResults(
-                        search.data.total,
-                        query,
-                        first,
-                        first + search.data.hits.length - 1,
-                      )}
+                    : since
+                      ? t.searchResultsSince(
+                          search.data.total,
+                          query,
+                          since,
+                          first,
+                          first + search.data.hits.length - 1,
+                        )
+                      : t.searchResults(
+                          search.data.total,
+                          query,
+                          first,
+                          first + search.data.hits.length - 1,
+                        )}
+                  {since ? (
+                    <>
+                      {' '}
+                      <Link
+                        to={`${paths.search()}?${toSearchParams({ ...request, whole: true })}`}
+                        className="link-accent"
+                        data-count-all=""
+                      >
+                        {t.searchCountAll}
+                      </Link>
+                    </>
+                  ) : null}
                 </p>
                 <nav aria-label={t.searchOrder} className="flex gap-1 text-sm">
                   {(['date', 'relevance'] as const).map((order) => (
@@ -278,7 +321,7 @@ export function SearchView({ request }: SearchViewProps) {
                   </li>
                 ))}
               </ol>
-              <Pager request={request} total={search.data.total} />
+              <Pager request={request} outcome={search.data} />
             </div>
             {/* After the results on a phone, beside them on a wide screen. */}
             <Narrowing request={request} outcome={search.data} />
