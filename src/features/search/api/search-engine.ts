@@ -163,8 +163,8 @@ type PartOutcome = {
   days: string[];
 };
 
-/** Parts searched at once when a search reads every part. */
-const PART_CONCURRENCY = 4;
+/** Parts searched at once, at most: every part for best match, a growing batch for newest first. */
+const PARTS_AT_ONCE = 8;
 
 /** Part outcomes kept per engine (each holds only result ids and counts). */
 const KEPT_OUTCOMES = 400;
@@ -327,7 +327,7 @@ export function createSearchEngine(parts: SearchParts): SearchEngine {
       let searched: Searched[];
       let reached = relevant.length;
       if (request.order === 'relevance' || request.whole) {
-        searched = await mapInTurn(relevant, PART_CONCURRENCY, async (part) => ({
+        searched = await mapInTurn(relevant, PARTS_AT_ONCE, async (part) => ({
           position: 0,
           outcome: await searchPart(part.index, term, part.filters, request.order),
         }));
@@ -344,19 +344,33 @@ export function createSearchEngine(parts: SearchParts): SearchEngine {
                 : entry.outcome.results.length),
             0,
           );
-        for (reached = 0; reached < relevant.length; reached++) {
-          const part = relevant[reached];
-          if (!part || settled(part.index) >= end) break;
-          try {
-            searched.push({
-              position: reached,
-              outcome: await searchPart(part.index, term, part.filters, 'date'),
-            });
-          } catch (error) {
-            // Offline, a page already full needs no more parts.
-            if (error instanceof PartUnavailableError && settled(part.index) >= end) break;
-            throw error;
+        // The newest part alone first (most queries fill their page there), then ever more at
+        // once: a rare word reads back through the archive in a few rounds, not one per part.
+        let batch = 1;
+        reached = 0;
+        reading: while (reached < relevant.length) {
+          const next = relevant[reached];
+          if (!next || settled(next.index) >= end) break;
+          const group = relevant.slice(reached, reached + batch);
+          const results = await Promise.allSettled(
+            group.map((part) => searchPart(part.index, term, part.filters, 'date')),
+          );
+          for (const result of results) {
+            if (result.status === 'rejected') {
+              // Offline, a page already full from the parts before needs no more.
+              const missing = relevant[reached];
+              if (
+                result.reason instanceof PartUnavailableError &&
+                missing &&
+                settled(missing.index) >= end
+              )
+                break reading;
+              throw result.reason;
+            }
+            searched.push({ position: reached, outcome: result.value });
+            reached++;
           }
+          batch = Math.min(batch * 2, PARTS_AT_ONCE);
         }
       }
 
