@@ -250,6 +250,7 @@ export function SearchView({ request }: SearchViewProps) {
                   data-total={search.data.total}
                   data-busy={search.isPlaceholderData ? 'true' : 'false'}
                   data-query={search.isPlaceholderData ? undefined : query}
+                  data-page={search.isPlaceholderData ? undefined : request.page}
                 >
                   {search.data.total === 0
                     ? t.searchNoResults(query)
