@@ -752,6 +752,9 @@ function renderSearchTable(results: readonly SizeResult[]): string | null {
         `${queries.first.query}: ${queries.first.searchKiB.toFixed(0)} KiB in ${queries.first.searchRequests} requests, ${queries.first.total} results`,
         `${queries.second.query}: ${queries.second.searchKiB.toFixed(0)} KiB in ${queries.second.searchRequests} requests, ${queries.second.total} results`,
         `${queries.secondMs.toFixed(0)} ms`,
+        queries.whole
+          ? `${queries.whole.searchKiB.toFixed(0)} KiB in ${queries.whole.searchRequests} requests, ${queries.whole.total} results, ${(queries.whole.ms / 1000).toFixed(1)} s`
+          : '–',
       ];
     });
   if (rows.length === 0) return null;
@@ -762,6 +765,7 @@ function renderSearchTable(results: readonly SizeResult[]): string | null {
       'first query: search files',
       'second query: search files',
       'second query on screen (warm)',
+      'second query counted in the whole archive (all=1)',
     ],
     rows,
   );

@@ -3,7 +3,8 @@
  * bundle: bytes transferred by the first query of a visit (Pagefind's module, worker, wasm and
  * every index's entry, metadata and filters, plus the chunks and fragments of the query) and by a
  * second query typed after it, and the time from the last keystroke of that second query to its
- * results on screen. Transfer is what the network carried (headers included, compression as
+ * results on screen; then what counting that query in the whole archive costs (newest first
+ * reads back only as far as its page needs, decision 030). Transfer is what the network carried (headers included, compression as
  * the local server sends it: none), with no service worker and an empty HTTP cache.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -42,6 +43,11 @@ export type SearchCosts = {
   second: SearchCost;
   /** Last keystroke of the second query → its results on screen (debounce included). */
   secondMs: number;
+  /**
+   * The second query counted in the whole archive (its "count the whole archive" link), from the
+   * click to the exact count on screen; null when newest first had already read every part.
+   */
+  whole: (SearchCost & { ms: number }) | null;
 };
 
 /** The little of the page's DOM the measurement reads (this file is compiled for Node). */
@@ -130,7 +136,27 @@ export async function measureSearchCosts(dist: string): Promise<SearchCosts> {
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(500);
     const second = take(SECOND, secondTotal);
-    return { first, second, secondMs };
+    let whole: SearchCosts['whole'] = null;
+    const countAll = page.locator('[data-count-all]');
+    if ((await countAll.count()) > 0) {
+      const clicked = performance.now();
+      await countAll.click();
+      const wholeTotal = await page.waitForFunction(
+        (text) => {
+          const status = document.querySelector('[data-total][data-busy="false"]');
+          return status?.getAttribute('data-query') === text && !status.getAttribute('data-since')
+            ? Number(status.getAttribute('data-total'))
+            : null;
+        },
+        SECOND,
+        { timeout: 300_000, polling: 20 },
+      );
+      const ms = performance.now() - clicked;
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(500);
+      whole = { ...take(SECOND, Number(await wholeTotal.jsonValue())), ms };
+    }
+    return { first, second, secondMs, whole };
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

@@ -251,6 +251,7 @@ export function SearchView({ request }: SearchViewProps) {
                   data-busy={search.isPlaceholderData ? 'true' : 'false'}
                   data-query={search.isPlaceholderData ? undefined : query}
                   data-page={search.isPlaceholderData ? undefined : request.page}
+                  data-since={search.data.since ?? undefined}
                 >
                   {search.data.total === 0
                     ? t.searchNoResults(query)
