@@ -12,18 +12,24 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { close, createIndex } from 'pagefind';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import type { CustomRecord } from 'pagefind';
 import { getCategorySlug } from '../../src/shared/paths';
 import type { SearchIndex } from '../../src/shared/schema';
-import { toIndexedText } from '../../src/shared/search-text';
+import {
+  WORD_BREAK,
+  countIndexedChars,
+  getIndexedBody,
+  toIndexedText,
+} from '../../src/shared/search-text';
 import type { SourcePost } from './types';
 
 /** Folder of the search index under the out dir, as the manifest names it. */
 export const SEARCH_FOLDER = 'pagefind/';
 
 /** Bump when the records, the Pagefind options or the cache's layout change. */
-const SEARCH_CACHE_VERSION = 3;
+const SEARCH_CACHE_VERSION = 4;
 
 /** Part of every index's hash: another Pagefind writes other bytes. */
 const PAGEFIND_VERSION = readPagefindVersion();
@@ -42,11 +48,15 @@ function readPagefindVersion(): string {
 export const PART_POSTS = 2_000;
 export const PART_CHARS = 1_200_000;
 
-/** Indexes built at once: the machine's two cores, each Pagefind index on one. */
-const CONCURRENCY = 2;
+/**
+ * Indexes built at once at most, each in its own Pagefind process on a core of its own: two
+ * parts' Pagefind memory (about 450 MB each) and the build's own stay within the 1.5 GB the
+ * whole build may use at 100,000 posts; a third would not.
+ */
+export const MAX_CONCURRENT_PARTS = 2;
 
-/** Records sent to Pagefind before waiting for its answers. */
-const BATCH = 500;
+/** Indexes built at once: one per core, bounded by memory. */
+export const SEARCH_CONCURRENCY = Math.max(1, Math.min(availableParallelism(), MAX_CONCURRENT_PARTS));
 
 /** Shipped once, beside the first index: the module at the search folder's root. */
 const MODULE = 'pagefind.js';
@@ -68,6 +78,10 @@ function getDay(post: SourcePost): string {
   return post.date.slice(0, 10);
 }
 
+function getCategorySlugs(post: SourcePost): string[] {
+  return [...new Set(post.categories.map(getCategorySlug))];
+}
+
 function toRecord(post: SourcePost, language: string): CustomRecord {
   return {
     url: post.url,
@@ -75,7 +89,7 @@ function toRecord(post: SourcePost, language: string): CustomRecord {
     language,
     meta: { title: post.title, date: post.date },
     filters: {
-      category: [...new Set(post.categories.map(getCategorySlug))],
+      category: getCategorySlugs(post),
       tag: [...new Set(post.tags)],
       day: [getDay(post)],
     },
@@ -83,7 +97,16 @@ function toRecord(post: SourcePost, language: string): CustomRecord {
   };
 }
 
-export type SearchPart = SearchIndex & { records: CustomRecord[] };
+/**
+ * A part of the index: what the manifest says of it, and its posts. Its records are built from
+ * the posts only when it is indexed (`toSearchRecords`).
+ */
+export type SearchPart = SearchIndex & { sources: readonly SourcePost[] };
+
+/** The records Pagefind indexes for a part. */
+export function toSearchRecords(part: SearchPart): CustomRecord[] {
+  return part.sources.map((post) => toRecord(post, part.language));
+}
 
 /** What the manifest says of a part. */
 export function toSearchIndex({ path: folder, tag, language, first, last, posts }: SearchPart): SearchIndex {
@@ -92,7 +115,9 @@ export function toSearchIndex({ path: folder, tag, language, first, last, posts 
 
 /**
  * Cuts the posts (oldest first) into parts: by language, then month, then runs of whole days
- * within the bounds. A day is never split, so the reader knows which index holds a day.
+ * within the bounds. A day is never split, so the reader knows which index holds a day. No
+ * record is built here: the bounds count the indexed characters without making the text, and a
+ * part's tag hashes what its records are made of.
  */
 export function planSearchParts(oldestFirst: readonly SourcePost[], siteLang: string): SearchPart[] {
   const groups = new Map<string, { language: string; days: Map<string, SourcePost[]> }>();
@@ -108,22 +133,21 @@ export function planSearchParts(oldestFirst: readonly SourcePost[], siteLang: st
   }
   const parts: SearchPart[] = [];
   for (const [, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    let current: { days: string[]; records: CustomRecord[]; chars: number } | null = null;
+    let current: { days: string[]; sources: SourcePost[]; chars: number } | null = null;
     const flush = () => {
-      if (current && current.records.length > 0) parts.push(toPart(group.language, current.days, current.records));
+      if (current && current.sources.length > 0) parts.push(toPart(group.language, current.days, current.sources));
       current = null;
     };
     for (const [day, posts] of group.days) {
-      const records = posts.map((post) => toRecord(post, group.language));
-      const chars = records.reduce((sum, record) => sum + record.content.length, 0);
+      const chars = posts.reduce((sum, post) => sum + countIndexedChars(post.title, post.text), 0);
       if (
         current &&
-        (current.records.length + records.length > PART_POSTS || current.chars + chars > PART_CHARS)
+        (current.sources.length + posts.length > PART_POSTS || current.chars + chars > PART_CHARS)
       )
         flush();
-      current ??= { days: [], records: [], chars: 0 };
+      current ??= { days: [], sources: [], chars: 0 };
       current.days.push(day);
-      current.records.push(...records);
+      current.sources.push(...posts);
       current.chars += chars;
     }
     flush();
@@ -131,12 +155,33 @@ export function planSearchParts(oldestFirst: readonly SourcePost[], siteLang: st
   return parts;
 }
 
-function toPart(language: string, days: string[], records: CustomRecord[]): SearchPart {
-  const tag = createHash('sha256')
-    .update(`search-v${SEARCH_CACHE_VERSION}\0pagefind-${PAGEFIND_VERSION}\0${language}\0`)
-    .update(JSON.stringify(records))
-    .digest('hex')
-    .slice(0, 16);
+/** Text as the index holds it: without the word breaks the index adds itself. */
+function withoutWordBreaks(text: string): string {
+  return text.includes(WORD_BREAK) ? text.replaceAll(WORD_BREAK, '') : text;
+}
+
+/**
+ * The part's tag hashes every input of its records (url, title, the indexed stretch of the
+ * text, date, category slugs, tags, language), each field length-prefixed, so equal records
+ * give an equal tag and any change of what is indexed a new one.
+ */
+function toPart(language: string, days: string[], sources: SourcePost[]): SearchPart {
+  const hash = createHash('sha256').update(
+    `search-v${SEARCH_CACHE_VERSION}\0pagefind-${PAGEFIND_VERSION}\0${language}\0${sources.length}\0`,
+  );
+  const field = (value: string) => hash.update(`${value.length}:`).update(value);
+  for (const post of sources) {
+    field(post.url);
+    // The title is also the record's meta as written; the text is only indexed.
+    field(post.title);
+    field(withoutWordBreaks(getIndexedBody(post.text)));
+    field(post.date);
+    const categories = getCategorySlugs(post);
+    const tags = [...new Set(post.tags)];
+    hash.update(`${categories.length}:${tags.length}:`);
+    for (const value of [...categories, ...tags]) field(value);
+  }
+  const tag = hash.digest('hex').slice(0, 16);
   const first = days[0] ?? '';
   return {
     path: `${language.replace(/[^\w.-]/g, '_')}/${first}-${tag}/`,
@@ -144,31 +189,137 @@ function toPart(language: string, days: string[], records: CustomRecord[]): Sear
     language,
     first,
     last: days[days.length - 1] ?? '',
-    posts: records.length,
-    records,
+    posts: sources.length,
+    sources,
   };
 }
 
 type IndexFiles = Map<string, Uint8Array>;
 
-/** Runs Pagefind over one part's records and returns its files by name inside the index folder. */
-async function buildIndex(part: SearchPart): Promise<IndexFiles> {
-  const { index, errors } = await createIndex({ forceLanguage: part.language });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  try {
-    for (let start = 0; start < part.records.length; start += BATCH) {
-      const added = await Promise.all(
-        part.records.slice(start, start + BATCH).map((record) => index.addCustomRecord(record)),
-      );
-      for (const result of added) {
-        if (result.errors.length > 0) throw new Error(`Pagefind: ${result.errors.join('; ')}`);
+/** What the search worker answers for one index (scripts/content/search-worker.js). */
+type WorkerAnswer =
+  | { id: number; names: string[]; sizes: number[]; bytes: ArrayBuffer }
+  | { id: number; error: string };
+
+/** Builds indexes, each thread of it with its own Pagefind process. */
+export type SearchIndexer = {
+  index(language: string, records: readonly CustomRecord[]): Promise<IndexFiles>;
+  /** Stops every thread and its Pagefind process; resolves once all have ended. */
+  close(): Promise<void>;
+  /** Threads started so far. */
+  readonly threads: number;
+};
+
+const WORKER = new URL('./search-worker.js', import.meta.url);
+
+/**
+ * Up to `concurrency` worker threads, started as indexes are asked for. Pagefind's Node API keeps
+ * one service process per loaded module, and that process indexes on one core whatever number of
+ * indexes it is given; a thread imports its own copy of the module, so each index at once gets a
+ * process (and a core) of its own.
+ */
+export function createSearchIndexer(concurrency: number): SearchIndexer {
+  type Lane = {
+    worker: Worker;
+    busy: boolean;
+    pending: Map<number, { resolve: (files: IndexFiles) => void; reject: (error: Error) => void }>;
+    exited: Promise<void>;
+    failure: Error | null;
+  };
+  const lanes: Lane[] = [];
+  const waiting: (() => void)[] = [];
+  let nextId = 0;
+  let closing = false;
+
+  const start = (): Lane => {
+    // No inherited loader flags: the worker is plain JavaScript.
+    const worker = new Worker(WORKER, { execArgv: [] });
+    const lane: Lane = { worker, busy: false, pending: new Map(), exited: Promise.resolve(), failure: null };
+    const fail = (error: Error) => {
+      lane.failure ??= error;
+      for (const { reject } of lane.pending.values()) reject(lane.failure);
+      lane.pending.clear();
+    };
+    worker.on('message', (answer: WorkerAnswer) => {
+      const request = lane.pending.get(answer.id);
+      lane.pending.delete(answer.id);
+      if (!request) return;
+      if ('error' in answer) request.reject(new Error(answer.error));
+      else request.resolve(unpack(answer));
+    });
+    worker.on('error', (error) => fail(new Error(`the search worker failed: ${error.message}`)));
+    lane.exited = new Promise((resolve) =>
+      worker.once('exit', (code) => {
+        if (!closing || code !== 0) fail(new Error(`the search worker stopped (exit code ${code})`));
+        resolve();
+      }),
+    );
+    lanes.push(lane);
+    return lane;
+  };
+
+  /** A thread for one index, marked busy before anyone else can pick it. */
+  const acquire = async (): Promise<Lane> => {
+    for (;;) {
+      let lane = lanes.find((candidate) => !candidate.busy && !candidate.failure);
+      if (!lane && lanes.filter((candidate) => !candidate.failure).length < concurrency)
+        lane = start();
+      if (lane) {
+        lane.busy = true;
+        return lane;
       }
+      await new Promise<void>((resolve) => waiting.push(resolve));
     }
-    const { files, errors: fileErrors } = await index.getFiles();
-    if (fileErrors.length > 0) throw new Error(`Pagefind: ${fileErrors.join('; ')}`);
-    return new Map(files.map((file) => [file.path.split(path.sep).join('/'), file.content]));
-  } finally {
-    await index.deleteIndex();
+  };
+
+  return {
+    get threads() {
+      return lanes.length;
+    },
+    async index(language, records) {
+      if (closing) throw new Error('the search indexer is closed');
+      const lane = await acquire();
+      try {
+        const id = nextId++;
+        return await new Promise<IndexFiles>((resolve, reject) => {
+          lane.pending.set(id, { resolve, reject });
+          lane.worker.postMessage({ id, language, records });
+        });
+      } finally {
+        lane.busy = false;
+        waiting.shift()?.();
+      }
+    },
+    async close() {
+      closing = true;
+      for (const lane of lanes) {
+        if (lane.failure) await lane.worker.terminate();
+        else lane.worker.postMessage({ close: true });
+      }
+      await Promise.all(lanes.map((lane) => lane.exited));
+    },
+  };
+}
+
+function unpack({ names, sizes, bytes }: { names: string[]; sizes: number[]; bytes: ArrayBuffer }): IndexFiles {
+  const files: IndexFiles = new Map();
+  let offset = 0;
+  for (const [at, name] of names.entries()) {
+    const size = sizes[at] ?? 0;
+    files.set(name.split(path.sep).join('/'), new Uint8Array(bytes, offset, size));
+    offset += size;
+  }
+  return files;
+}
+
+/** Runs Pagefind over one part's records and returns its files by name inside the index folder. */
+async function buildIndex(indexer: SearchIndexer, part: SearchPart, records: readonly CustomRecord[]): Promise<IndexFiles> {
+  try {
+    return await indexer.index(part.language, records);
+  } catch (error) {
+    throw new Error(
+      `search index ${part.path} (${part.first}…${part.last}): ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -206,20 +357,29 @@ async function writePack(file: string, files: IndexFiles): Promise<void> {
 
 const PACK = '.pack';
 
-export type SearchStats = { indexes: number; indexed: number; reused: number };
+export type SearchStats = {
+  indexes: number;
+  indexed: number;
+  reused: number;
+  /** Worker threads (each with its own Pagefind process) the indexing used. */
+  threads: number;
+};
 
 /**
  * Builds the parts (reusing each one the cache holds) and hands every file to `write` under its
  * path in the out dir, a part at a time, so the whole index is never in memory at once.
- * `cacheDir` null builds every part in memory.
+ * `cacheDir` null builds every part in memory. Up to `concurrency` parts are indexed at once;
+ * the files are written in the parts' order whatever the order they are done in.
  */
 export async function writeSearchFiles(
   parts: readonly SearchPart[],
   cacheDir: string | null,
   write: (name: string, bytes: Uint8Array) => void,
+  { concurrency = SEARCH_CONCURRENCY }: { concurrency?: number } = {},
 ): Promise<SearchStats> {
   const root = cacheDir ? path.join(cacheDir, `search-v${SEARCH_CACHE_VERSION}`) : null;
-  const stats: SearchStats = { indexes: parts.length, indexed: 0, reused: 0 };
+  const stats: SearchStats = { indexes: parts.length, indexed: 0, reused: 0, threads: 0 };
+  const indexer = createSearchIndexer(Math.max(1, concurrency));
   let runtime: IndexFiles | null = null;
   const load = async (part: SearchPart): Promise<IndexFiles> => {
     if (root) {
@@ -231,7 +391,7 @@ export async function writeSearchFiles(
         // Not built yet for these records.
       }
     }
-    const built = await buildIndex(part);
+    const built = await buildIndex(indexer, part, toSearchRecords(part));
     stats.indexed++;
     const own: IndexFiles = new Map([...built].filter(([name]) => INDEX_FILE.test(name)));
     const shared: IndexFiles = new Map(
@@ -249,7 +409,7 @@ export async function writeSearchFiles(
     let next = 0;
     const results = new Map<number, IndexFiles>();
     let written = 0;
-    // Parts are built two at a time but written in order, each dropped once written.
+    // Parts are built `concurrency` at a time but written in order, each dropped once written.
     const flush = () => {
       while (results.has(written)) {
         const files = results.get(written);
@@ -260,39 +420,49 @@ export async function writeSearchFiles(
         written++;
       }
     };
+    let failed = false;
     const run = async () => {
-      while (next < parts.length) {
+      while (next < parts.length && !failed) {
         const position = next++;
         const part = parts[position];
         if (!part) break;
-        results.set(position, await load(part));
+        try {
+          results.set(position, await load(part));
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
         flush();
       }
     };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, parts.length) }, run));
+    // Every run is waited for, so no index is still being built when the threads are stopped.
+    const runs = await Promise.allSettled(
+      Array.from({ length: Math.min(Math.max(1, concurrency), parts.length) }, run),
+    );
+    for (const outcome of runs) if (outcome.status === 'rejected') throw outcome.reason;
     flush();
-  } finally {
-    if (stats.indexed > 0) await close();
-  }
-  const first = parts[0];
-  if (first) {
-    if (!runtime && root) {
-      try {
-        runtime = await readPack(path.join(root, `runtime-${first.language}${PACK}`));
-      } catch {
-        runtime = null;
+    const first = parts[0];
+    if (first) {
+      if (!runtime && root) {
+        try {
+          runtime = await readPack(path.join(root, `runtime-${first.language}${PACK}`));
+        } catch {
+          runtime = null;
+        }
+      }
+      if (!runtime) {
+        // Every part came from the cache but the runtime files did not: build the smallest index.
+        const built = await buildIndex(indexer, first, toSearchRecords({ ...first, sources: first.sources.slice(0, 1) }));
+        runtime = new Map([...built].filter(([name]) => RUNTIME_FILE.test(name) || name === MODULE));
+        if (root) await writePack(path.join(root, `runtime-${first.language}${PACK}`), runtime);
+      }
+      for (const [name, bytes] of [...runtime].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        write(name === MODULE ? `${SEARCH_FOLDER}${MODULE}` : `${SEARCH_FOLDER}${first.path}${name}`, bytes);
       }
     }
-    if (!runtime) {
-      // Every part came from the cache but the runtime files did not: build the smallest index.
-      const built = await buildIndex({ ...first, records: first.records.slice(0, 1) });
-      await close();
-      runtime = new Map([...built].filter(([name]) => RUNTIME_FILE.test(name) || name === MODULE));
-      if (root) await writePack(path.join(root, `runtime-${first.language}${PACK}`), runtime);
-    }
-    for (const [name, bytes] of [...runtime].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      write(name === MODULE ? `${SEARCH_FOLDER}${MODULE}` : `${SEARCH_FOLDER}${first.path}${name}`, bytes);
-    }
+  } finally {
+    stats.threads = indexer.threads;
+    await indexer.close();
   }
   if (root) await pruneCache(root, parts);
   return stats;
