@@ -13,7 +13,6 @@ import { fileURLToPath } from 'node:url';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { CustomRecord } from 'pagefind';
 import { getCategorySlug } from '../../src/shared/paths';
 import type { SearchIndex } from '../../src/shared/schema';
@@ -196,74 +195,48 @@ function toPart(language: string, days: string[], sources: SourcePost[]): Search
 
 type IndexFiles = Map<string, Uint8Array>;
 
-/** What the search worker answers for one index (scripts/content/search-worker.js). */
-type WorkerAnswer =
-  | { id: number; names: string[]; sizes: number[]; bytes: ArrayBuffer }
-  | { id: number; error: string };
-
-/** Builds indexes, each thread of it with its own Pagefind process. */
+/** Builds indexes, each one at a time in a Pagefind process of its own. */
 export type SearchIndexer = {
   index(language: string, records: readonly CustomRecord[]): Promise<IndexFiles>;
-  /** Stops every thread and its Pagefind process; resolves once all have ended. */
+  /** Stops every Pagefind process it started. */
   close(): Promise<void>;
-  /** Threads started so far. */
-  readonly threads: number;
+  /** Pagefind processes started so far. */
+  readonly processes: number;
 };
 
-const WORKER = new URL('./search-worker.js', import.meta.url);
+type PagefindModule = typeof import('pagefind');
+
+/** Records sent to Pagefind before waiting for its answers. */
+const BATCH = 500;
+
+/** Pagefind's module, as a file URL that a query can make into another copy of it. */
+const PAGEFIND_URL = import.meta.resolve('pagefind');
 
 /**
- * Up to `concurrency` worker threads, started as indexes are asked for. Pagefind's Node API keeps
- * one service process per loaded module, and that process indexes on one core whatever number of
- * indexes it is given; a thread imports its own copy of the module, so each index at once gets a
- * process (and a core) of its own.
+ * Pagefind's Node API keeps one service process per loaded copy of its module, and that process
+ * indexes on one core however many indexes it is given. A module URL with another query is
+ * another copy of the module (ECMAScript modules are loaded once per URL), so each copy, and
+ * each index built at once, gets a process and a core of its own, within this thread.
  */
+function loadPagefind(copy: number): Promise<PagefindModule> {
+  return import(/* @vite-ignore */ `${PAGEFIND_URL}?copy=${copy}`) as Promise<PagefindModule>;
+}
+
+/** Up to `concurrency` Pagefind processes, started as indexes are asked for. */
 export function createSearchIndexer(concurrency: number): SearchIndexer {
-  type Lane = {
-    worker: Worker;
-    busy: boolean;
-    pending: Map<number, { resolve: (files: IndexFiles) => void; reject: (error: Error) => void }>;
-    exited: Promise<void>;
-    failure: Error | null;
-  };
+  type Lane = { pagefind: Promise<PagefindModule>; busy: boolean };
   const lanes: Lane[] = [];
   const waiting: (() => void)[] = [];
-  let nextId = 0;
-  let closing = false;
+  let closed = false;
 
-  const start = (): Lane => {
-    // No inherited loader flags: the worker is plain JavaScript.
-    const worker = new Worker(WORKER, { execArgv: [] });
-    const lane: Lane = { worker, busy: false, pending: new Map(), exited: Promise.resolve(), failure: null };
-    const fail = (error: Error) => {
-      lane.failure ??= error;
-      for (const { reject } of lane.pending.values()) reject(lane.failure);
-      lane.pending.clear();
-    };
-    worker.on('message', (answer: WorkerAnswer) => {
-      const request = lane.pending.get(answer.id);
-      lane.pending.delete(answer.id);
-      if (!request) return;
-      if ('error' in answer) request.reject(new Error(answer.error));
-      else request.resolve(unpack(answer));
-    });
-    worker.on('error', (error) => fail(new Error(`the search worker failed: ${error.message}`)));
-    lane.exited = new Promise((resolve) =>
-      worker.once('exit', (code) => {
-        if (!closing || code !== 0) fail(new Error(`the search worker stopped (exit code ${code})`));
-        resolve();
-      }),
-    );
-    lanes.push(lane);
-    return lane;
-  };
-
-  /** A thread for one index, marked busy before anyone else can pick it. */
+  /** A lane for one index, marked busy before anyone else can pick it. */
   const acquire = async (): Promise<Lane> => {
     for (;;) {
-      let lane = lanes.find((candidate) => !candidate.busy && !candidate.failure);
-      if (!lane && lanes.filter((candidate) => !candidate.failure).length < concurrency)
-        lane = start();
+      let lane = lanes.find((candidate) => !candidate.busy);
+      if (!lane && lanes.length < concurrency) {
+        lane = { pagefind: loadPagefind(lanes.length), busy: false };
+        lanes.push(lane);
+      }
       if (lane) {
         lane.busy = true;
         return lane;
@@ -273,43 +246,49 @@ export function createSearchIndexer(concurrency: number): SearchIndexer {
   };
 
   return {
-    get threads() {
+    get processes() {
       return lanes.length;
     },
     async index(language, records) {
-      if (closing) throw new Error('the search indexer is closed');
+      if (closed) throw new Error('the search indexer is closed');
       const lane = await acquire();
       try {
-        const id = nextId++;
-        return await new Promise<IndexFiles>((resolve, reject) => {
-          lane.pending.set(id, { resolve, reject });
-          lane.worker.postMessage({ id, language, records });
-        });
+        return await indexWith(await lane.pagefind, language, records);
       } finally {
         lane.busy = false;
         waiting.shift()?.();
       }
     },
     async close() {
-      closing = true;
-      for (const lane of lanes) {
-        if (lane.failure) await lane.worker.terminate();
-        else lane.worker.postMessage({ close: true });
-      }
-      await Promise.all(lanes.map((lane) => lane.exited));
+      closed = true;
+      for (const lane of lanes) await (await lane.pagefind).close();
     },
   };
 }
 
-function unpack({ names, sizes, bytes }: { names: string[]; sizes: number[]; bytes: ArrayBuffer }): IndexFiles {
-  const files: IndexFiles = new Map();
-  let offset = 0;
-  for (const [at, name] of names.entries()) {
-    const size = sizes[at] ?? 0;
-    files.set(name.split(path.sep).join('/'), new Uint8Array(bytes, offset, size));
-    offset += size;
+async function indexWith(
+  pagefind: PagefindModule,
+  language: string,
+  records: readonly CustomRecord[],
+): Promise<IndexFiles> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  try {
+    for (let start = 0; start < records.length; start += BATCH) {
+      const added = await Promise.all(
+        records.slice(start, start + BATCH).map((record) => index.addCustomRecord(record)),
+      );
+      for (const [at, result] of added.entries()) {
+        if (result.errors.length > 0)
+          throw new Error(`Pagefind, ${records[start + at]?.url}: ${result.errors.join('; ')}`);
+      }
+    }
+    const { files, errors: fileErrors } = await index.getFiles();
+    if (fileErrors.length > 0) throw new Error(`Pagefind: ${fileErrors.join('; ')}`);
+    return new Map(files.map((file) => [file.path.split(path.sep).join('/'), file.content]));
+  } finally {
+    await index.deleteIndex();
   }
-  return files;
 }
 
 /** Runs Pagefind over one part's records and returns its files by name inside the index folder. */
@@ -361,8 +340,8 @@ export type SearchStats = {
   indexes: number;
   indexed: number;
   reused: number;
-  /** Worker threads (each with its own Pagefind process) the indexing used. */
-  threads: number;
+  /** Pagefind processes the indexing used. */
+  processes: number;
 };
 
 /**
@@ -378,7 +357,7 @@ export async function writeSearchFiles(
   { concurrency = SEARCH_CONCURRENCY }: { concurrency?: number } = {},
 ): Promise<SearchStats> {
   const root = cacheDir ? path.join(cacheDir, `search-v${SEARCH_CACHE_VERSION}`) : null;
-  const stats: SearchStats = { indexes: parts.length, indexed: 0, reused: 0, threads: 0 };
+  const stats: SearchStats = { indexes: parts.length, indexed: 0, reused: 0, processes: 0 };
   const indexer = createSearchIndexer(Math.max(1, concurrency));
   let runtime: IndexFiles | null = null;
   const load = async (part: SearchPart): Promise<IndexFiles> => {
@@ -461,7 +440,7 @@ export async function writeSearchFiles(
       }
     }
   } finally {
-    stats.threads = indexer.threads;
+    stats.processes = indexer.processes;
     await indexer.close();
   }
   if (root) await pruneCache(root, parts);

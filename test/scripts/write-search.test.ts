@@ -1,6 +1,6 @@
 /**
  * The search parts: planned without building a record, tagged by what is indexed, bounded by
- * the indexed characters, indexed in parallel, each thread with its own Pagefind process.
+ * the indexed characters, indexed in parallel, each in a Pagefind process of its own.
  */
 import { execFileSync } from 'node:child_process';
 import { afterAll, expect, test, vi } from 'vitest';
@@ -53,26 +53,38 @@ async function collect(
   concurrency?: number,
 ) {
   const files = new Map<string, Buffer>();
+  // The Pagefind processes alive when the first file arrives: every lane has started by then.
+  let alive: number | null = null;
   const stats = await writeSearchFiles(
     parts,
     cache,
-    (name, bytes) => files.set(name, Buffer.from(bytes)),
+    (name, bytes) => {
+      alive ??= listPagefindChildren().filter((line) => !/ Z/.test(line)).length;
+      files.set(name, Buffer.from(bytes));
+    },
     { concurrency },
   );
-  return { files, stats };
+  return { files, stats, alive };
 }
 
-/** The Pagefind processes this process started and that are still there. */
-function pagefindChildren(): string[] {
+/** The Pagefind processes this process started and that are still there (zombies included). */
+function listPagefindChildren(): string[] {
   let out = '';
   try {
-    out = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(process.pid)], {
+    out = execFileSync('ps', ['-o', 'pid=,stat=,comm=', '--ppid', String(process.pid)], {
       encoding: 'utf8',
     });
   } catch {
     // ps exits with 1 when there is no such process.
   }
   return out.split('\n').filter((line) => line.includes('pagefind'));
+}
+
+/** Pagefind's processes once they had a moment to exit after being told to. */
+async function pagefindChildren(): Promise<string[]> {
+  for (let attempt = 0; attempt < 40 && listPagefindChildren().length > 0; attempt++)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  return listPagefindChildren();
 }
 
 test('planning the parts builds no indexed text; a part tags what its records are made of', () => {
@@ -150,17 +162,18 @@ test('a part holds as many whole days as fit in PART_CHARS indexed characters', 
   }
 });
 
-test('parts indexed two at a time, each by its own thread and Pagefind process, give the bytes of one at a time', async () => {
+test('parts indexed two at a time, each in a Pagefind process of its own, give the bytes of one at a time', async () => {
   const parts = planSearchParts(createPosts(3, 5), 'zh-CN');
   expect(parts).toHaveLength(3);
   const one = await collect(parts, null, 1);
   const two = await collect(parts, null, 2);
-  expect(one.stats).toMatchObject({ indexes: 3, indexed: 3, threads: 1 });
-  expect(two.stats).toMatchObject({ indexes: 3, indexed: 3, threads: 2 });
+  expect(one.stats).toMatchObject({ indexes: 3, indexed: 3, processes: 1 });
+  expect(two.stats).toMatchObject({ indexes: 3, indexed: 3, processes: 2 });
+  expect([one.alive, two.alive]).toEqual([1, 2]);
   expect([...two.files.keys()]).toEqual([...one.files.keys()]);
   for (const [name, bytes] of one.files)
     expect(two.files.get(name)?.equals(bytes), name).toBe(true);
-  expect(pagefindChildren()).toEqual([]);
+  expect(await pagefindChildren()).toEqual([]);
 });
 
 test('a rebuild builds the records of the parts it indexes again, and of no other', async () => {
@@ -169,14 +182,14 @@ test('a rebuild builds the records of the parts it indexes again, and of no othe
   await collect(planSearchParts(posts, 'zh-CN'), cache);
   counted.indexedTexts = 0;
   const unchanged = await collect(planSearchParts(posts, 'zh-CN'), cache);
-  expect(unchanged.stats).toMatchObject({ indexed: 0, reused: 3, threads: 0 });
+  expect(unchanged.stats).toMatchObject({ indexed: 0, reused: 3, processes: 0 });
   expect(counted.indexedTexts).toBe(0);
   const added = [
     ...posts,
     createSourcePost('new', '2022-03-03 23:00:00', { title: '新消息', text: '新的正文' }),
   ];
   const rebuilt = await collect(planSearchParts(added, 'zh-CN'), cache);
-  expect(rebuilt.stats).toMatchObject({ indexed: 1, reused: 2, threads: 1 });
+  expect(rebuilt.stats).toMatchObject({ indexed: 1, reused: 2, processes: 1 });
   expect(counted.indexedTexts).toBe(6);
   const fresh = await collect(planSearchParts(added, 'zh-CN'), null);
   expect([...rebuilt.files.keys()]).toEqual([...fresh.files.keys()]);
@@ -184,7 +197,7 @@ test('a rebuild builds the records of the parts it indexes again, and of no othe
     expect(rebuilt.files.get(name)?.equals(bytes), name).toBe(true);
 });
 
-test("Pagefind's errors reach the caller with the part named, and every thread and Pagefind process ends", async () => {
+test("Pagefind's errors reach the caller with the part named, and every Pagefind process ends", async () => {
   const indexer = createSearchIndexer(2);
   const broken = { url: '/a/', content: 42, language: 'en' } as unknown as CustomRecord;
   await expect(indexer.index('en', [broken])).rejects.toThrow(/Pagefind/);
@@ -192,7 +205,7 @@ test("Pagefind's errors reach the caller with the part named, and every thread a
   const files = await indexer.index('zh-cn', [good]);
   expect([...files.keys()]).toContain('pagefind-entry.json');
   await indexer.close();
-  expect(pagefindChildren()).toEqual([]);
+  expect(await pagefindChildren()).toEqual([]);
 
   const [part] = planSearchParts(createPosts(1, 1), 'zh-CN');
   if (!part) throw new Error('no part');
@@ -203,5 +216,5 @@ test("Pagefind's errors reach the caller with the part named, and every thread a
   await expect(writeSearchFiles([unsendable], null, () => {})).rejects.toThrow(
     /search index zh-cn\/2022-01-01-\w+\/ \(2022-01-01…2022-01-01\): .*Pagefind/,
   );
-  expect(pagefindChildren()).toEqual([]);
+  expect(await pagefindChildren()).toEqual([]);
 });
