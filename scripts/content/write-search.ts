@@ -2,10 +2,11 @@
  * The search index, split (docs/decisions/013-search-index-split.md): one Pagefind index per
  * language and stretch of whole days inside one month, at most `PART_POSTS` posts and
  * `PART_CHARS` indexed characters each, so Pagefind's memory stays bounded whatever the archive's
- * size. Each index lives in a folder named by a hash of its records and is kept in the cache
- * folder under that name: a rebuild indexes only the parts whose posts changed (after one new
- * post, the newest part), and closed months are never indexed again. The reader merges the
- * parts in the browser.
+ * size. Each index lives in a folder named by a hash of what its records are made of, and is
+ * kept in the cache folder under that name: a rebuild indexes only the parts whose posts
+ * changed (after one new post, the newest part), and closed months are never indexed again.
+ * Parts are indexed at once, each in a Pagefind process of its own (decision 029). The reader
+ * merges the parts in the browser.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -48,13 +49,13 @@ export const PART_POSTS = 2_000;
 export const PART_CHARS = 1_200_000;
 
 /**
- * Indexes built at once at most, each in its own Pagefind process on a core of its own: two
- * parts' Pagefind memory (about 450 MB each) and the build's own stay within the 1.5 GB the
- * whole build may use at 100,000 posts; a third would not.
+ * Indexes built at once at most, each in its own Pagefind process on a core of its own. At
+ * 100,000 posts two such processes (about 215 MB each, measured) beside the build's own 1 GB
+ * come to the 1.5 GB the whole build may use (issue 9); a third would not fit.
  */
 export const MAX_CONCURRENT_PARTS = 2;
 
-/** Indexes built at once: one per core, bounded by memory. */
+/** Indexes built at once: one per core, bounded by memory (decision 029). */
 export const SEARCH_CONCURRENCY = Math.max(1, Math.min(availableParallelism(), MAX_CONCURRENT_PARTS));
 
 /** Shipped once, beside the first index: the module at the search folder's root. */
