@@ -262,7 +262,8 @@ export function createSearchIndexer(concurrency: number): SearchIndexer {
     },
     async close() {
       closed = true;
-      for (const lane of lanes) await (await lane.pagefind).close();
+      // Every copy is closed, also when one failed to load: its error is the index's to report.
+      await Promise.allSettled(lanes.map(async (lane) => (await lane.pagefind).close()));
     },
   };
 }
@@ -288,7 +289,8 @@ async function indexWith(
     if (fileErrors.length > 0) throw new Error(`Pagefind: ${fileErrors.join('; ')}`);
     return new Map(files.map((file) => [file.path.split(path.sep).join('/'), file.content]));
   } finally {
-    await index.deleteIndex();
+    // After a failure the process may be gone: the failure is what the build reports.
+    await index.deleteIndex().catch(() => undefined);
   }
 }
 
