@@ -22,10 +22,54 @@ export const MAX_INDEXED_CHARS = 6_000;
 
 /** The text Pagefind indexes for one post: title and body, each CJK character its own word. */
 export function toIndexedText(title: string, text: string): string {
-  const body = text.length > MAX_INDEXED_CHARS ? text.slice(0, MAX_INDEXED_CHARS) : text;
-  return `${title}\n${body}`
+  return `${title}\n${getIndexedBody(text)}`
     .replaceAll(WORD_BREAK, '')
     .replace(CJK_CHARS, (char) => `${WORD_BREAK}${char}${WORD_BREAK}`);
+}
+
+/** The part of a post's text that is indexed. */
+export function getIndexedBody(text: string): string {
+  return text.length > MAX_INDEXED_CHARS ? text.slice(0, MAX_INDEXED_CHARS) : text;
+}
+
+/** Whether each UTF-16 unit of the basic plane is a CJK word, learnt once per unit: 0 not yet, 1 yes, 2 no. */
+const cjkUnits = new Uint8Array(0x10000);
+
+/** Below this no character is CJK (the Han script starts with the CJK radicals at U+2E80). */
+const FIRST_CJK = 0x2e80;
+
+function countCjk(text: string): number {
+  let count = 0;
+  for (let at = 0; at < text.length; at++) {
+    const unit = text.charCodeAt(at);
+    if (unit < FIRST_CJK) continue;
+    if (unit >= 0xd800 && unit <= 0xdbff && at + 1 < text.length) {
+      const low = text.charCodeAt(at + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        if (CJK_CHAR.test(text.slice(at, at + 2))) count++;
+        at++;
+        continue;
+      }
+    }
+    let known = cjkUnits[unit];
+    if (!known) cjkUnits[unit] = known = CJK_CHAR.test(String.fromCharCode(unit)) ? 1 : 2;
+    if (known === 1) count++;
+  }
+  return count;
+}
+
+function countIndexedPart(text: string): number {
+  const clean = text.includes(WORD_BREAK) ? text.replaceAll(WORD_BREAK, '') : text;
+  // Each CJK character gains a word break on either side.
+  return clean.length + 2 * countCjk(clean);
+}
+
+/**
+ * `toIndexedText(title, text).length`, without building that text: what bounds a search part
+ * (tested equal on any text).
+ */
+export function countIndexedChars(title: string, text: string): number {
+  return countIndexedPart(title) + 1 + countIndexedPart(getIndexedBody(text));
 }
 
 /** The words of a query, lower-cased: each CJK character, and each run of other letters or digits. */

@@ -200,6 +200,22 @@ test('the command line runs on its own and explains bad usage', async () => {
     code: 2,
     stderr: expect.stringContaining('unknown argument: --frobnicate'),
   });
+  // With search: the indexing threads start under the tsx CLI, and the process ends by itself.
+  const source = await writeSite(siteFiles);
+  const out = await createTempDir('out');
+  const { stderr } = await run(
+    tsx,
+    ['scripts/build-content.ts', '--source', source, '--out', out, '--no-cache'],
+    { timeout: 60_000 },
+  );
+  expect(stderr).toMatch(/^3 posts, /m);
+  const manifest = manifestSchema.parse(
+    JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')),
+  );
+  const [index] = manifest.searchIndexes;
+  expect(existsSync(path.join(out, 'pagefind', index?.path ?? '-', 'pagefind-entry.json'))).toBe(
+    true,
+  );
 });
 
 test('--help prints every flag and exits 0; a flag without its value is bad usage', async () => {
