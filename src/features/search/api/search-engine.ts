@@ -344,14 +344,25 @@ export function createSearchEngine(parts: SearchParts): SearchEngine {
                 : entry.outcome.results.length),
             0,
           );
-        // The newest part alone first (most queries fill their page there), then ever more at
-        // once: a rare word reads back through the archive in a few rounds, not one per part.
-        let batch = 1;
+        // The newest part first (most queries fill their page there), then as many posts again
+        // as were read, or fewer when the results so far say the page needs fewer: after a
+        // month's tiny first part comes one more part, not two, and a rare word reads back
+        // through the archive in a few rounds, not one per part.
+        let read = 0;
         reached = 0;
         reading: while (reached < relevant.length) {
           const next = relevant[reached];
           if (!next || settled(next.index) >= end) break;
-          const group = relevant.slice(reached, reached + batch);
+          const found = settled(next.index);
+          const wanted =
+            found > 0 ? Math.min(read, Math.ceil(((end - found) * read) / found)) : read;
+          const group = [next];
+          let posts = next.index.posts;
+          for (const part of relevant.slice(reached + 1)) {
+            if (posts >= wanted || group.length >= PARTS_AT_ONCE) break;
+            group.push(part);
+            posts += part.index.posts;
+          }
           const results = await Promise.allSettled(
             group.map((part) => searchPart(part.index, term, part.filters, 'date')),
           );
@@ -368,9 +379,9 @@ export function createSearchEngine(parts: SearchParts): SearchEngine {
               throw result.reason;
             }
             searched.push({ position: reached, outcome: result.value });
+            read += relevant[reached]?.index.posts ?? 0;
             reached++;
           }
-          batch = Math.min(batch * 2, PARTS_AT_ONCE);
         }
       }
 
