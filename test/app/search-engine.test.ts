@@ -131,3 +131,27 @@ test('a later page reads back as far as it needs, and `whole` reads every part',
   expect(whole.total).toBe(2001);
   expect(whole.since).toBeNull();
 });
+
+test('closing lets go of every part opened, and a later search opens them again', async () => {
+  const destroyed: string[] = [];
+  const opened: string[] = [];
+  const engine = createSearchEngine({
+    indexes: archive.map((part) => part.index),
+    open: (index) => {
+      opened.push(index.path);
+      const part = archive.find((entry) => entry.index.path === index.path);
+      return Promise.resolve({
+        ...fakeApi(part?.posts ?? []),
+        destroy: () => {
+          destroyed.push(index.path);
+          return Promise.resolve();
+        },
+      });
+    },
+  });
+  await engine.run(request());
+  await engine.close();
+  expect(destroyed).toEqual(opened);
+  await engine.run(request());
+  expect(opened).toHaveLength(destroyed.length * 2);
+});

@@ -11,6 +11,7 @@
 import { z } from 'zod/mini';
 import type { SearchIndex } from '../../../shared/schema';
 import { WORD_BREAK, toPagefindQuery } from '../../../shared/search-text';
+import { mapLimited } from '../../../shared/bundle-reader';
 
 export const PAGE_SIZE = 20;
 
@@ -66,6 +67,7 @@ export type PagefindApi = {
   search: (term: string | null, options?: PagefindOptions) => Promise<PagefindResponse | null>;
   /** Loads the part's filters: until then its searches count results for no filter value. */
   filters: () => Promise<unknown>;
+  destroy?: () => Promise<void>;
 };
 
 /** The parts of the index, and how to reach them. */
@@ -153,6 +155,8 @@ async function toHit(result: PagefindResult): Promise<SearchHit> {
 
 export type SearchEngine = {
   run: (request: SearchRequest) => Promise<SearchOutcome>;
+  /** Lets go of every part opened (their instances in Pagefind's worker, and what they loaded). */
+  close: () => Promise<void>;
 };
 
 /** What searching one part gave: its results in the order asked for, and their counts. */
@@ -197,19 +201,6 @@ function assignDays(count: number, perDay: Record<string, number> | undefined): 
   for (const [day, n] of Object.entries(perDay ?? {}).sort(([a], [b]) => (a < b ? 1 : -1)))
     for (let k = 0; k < n && days.length < count; k++) days.push(day);
   return days;
-}
-
-async function mapInTurn<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>) {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const work = async () => {
-    while (next < items.length) {
-      const at = next++;
-      results[at] = await map(items[at] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, work));
-  return results;
 }
 
 export function createSearchEngine(parts: SearchParts): SearchEngine {
@@ -296,6 +287,14 @@ export function createSearchEngine(parts: SearchParts): SearchEngine {
   };
 
   return {
+    async close() {
+      const opened = [...apis.values()];
+      apis.clear();
+      outcomes.clear();
+      await Promise.all(
+        opened.map((api) => api.then((instance) => instance.destroy?.()).catch(() => {})),
+      );
+    },
     async run(request) {
       const empty: SearchOutcome = {
         total: 0,
@@ -327,11 +326,14 @@ export function createSearchEngine(parts: SearchParts): SearchEngine {
       let searched: Searched[];
       let reached = relevant.length;
       if (request.order === 'relevance' || request.whole) {
-        searched = await mapInTurn(relevant, PARTS_AT_ONCE, async (part) => ({
-          position: 0,
-          outcome: await searchPart(part.index, term, part.filters, request.order),
-        }));
-        searched.forEach((entry, position) => (entry.position = position));
+        searched = await mapLimited(
+          relevant.map((part, position) => ({ part, position })),
+          async ({ part, position }) => ({
+            position,
+            outcome: await searchPart(part.index, term, part.filters, request.order),
+          }),
+          PARTS_AT_ONCE,
+        );
       } else {
         searched = [];
         // Results newer than every part not yet searched are in their final order.

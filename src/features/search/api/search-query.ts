@@ -161,6 +161,11 @@ function getEngine(manifest: Manifest, folder: string): Promise<SearchEngine> {
   const key = `${manifest.buildId}\0${folder}`;
   let engine = engines.get(key);
   if (!engine) {
+    // A new build under an open tab: the last build's parts are let go of.
+    for (const [old, opened] of engines) {
+      engines.delete(old);
+      void opened.then((last) => last.close()).catch(() => {});
+    }
     engine = openEngine(manifest, folder);
     // A failed load (offline) must not stick: the next search tries again.
     engine.catch(() => engines.delete(key));
